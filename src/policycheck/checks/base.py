@@ -1,0 +1,142 @@
+"""What every check kind implements, and the context it is evaluated in.
+
+Every check is started once per evaluation and may then observe events in the engine's
+single streaming pass over the activity log. Plan checks want no events: they decide in
+`finish`. Log checks (`LogCheck` subclasses) name the event types they want, keep state per
+group while events stream past, and decide at the end. Composite checks forward events to
+their parts. So the engine treats every kind alike and adding a kind touches no other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from policycheck.messages import Message
+from policycheck.models.common import Status
+from policycheck.models.plan import Attestation
+from policycheck.models.report import Evidence
+
+MISSING = object()
+
+
+@dataclass
+class Outcome:
+    """What one check concluded."""
+
+    status: Status
+    message: Message
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PlanView:
+    """The loaded plan as checks see it: values by dotted path, and where they are."""
+
+    data: dict[str, Any]
+    file: str
+    marks: dict[tuple, tuple[int, int]]
+    attestations: list[Attestation] = field(default_factory=list)
+
+    def get(self, dotted: str) -> Any:
+        """The value at a dotted path, or MISSING."""
+        value: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return MISSING
+            value = value[part]
+        return value
+
+    def evidence(self, dotted: str, note: str | None = None) -> Evidence:
+        """Evidence pointing at the value (or its nearest present parent) in the plan file."""
+        path = tuple(int(part) if part.isdigit() else part for part in dotted.split("."))
+        while path and path not in self.marks:
+            path = path[:-1]
+        line, column = self.marks[path] if path else (None, None)
+        return Evidence(path=dotted, file=self.file, line=line, column=column, note=note)
+
+    def attestations_for(self, rule_id: str) -> list[tuple[int, Attestation]]:
+        """This rule's attestations with their index in the plan's list."""
+        return [(i, entry) for i, entry in enumerate(self.attestations) if entry.rule == rule_id]
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read: the plan, the pack's parameters, the rule, the date."""
+
+    rule_id: str
+    plan: PlanView
+    parameters: dict[str, Any]
+    as_of: dt.date
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    def parameter(self, name: str) -> Any:
+        return self.parameters[name]
+
+
+class Evaluation:
+    """A started check: receives events, then gives its outcome."""
+
+    event_types: frozenset[str] = frozenset()
+
+    def observe(self, event: Any) -> None:
+        """Take one event of a type in `event_types`."""
+
+    def finish(self) -> Outcome:
+        raise NotImplementedError
+
+
+class Check(BaseModel):
+    """Base of every check kind's spec; `kind` names it in the pack."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    def start(self, context: CheckContext) -> Evaluation:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """What satisfies the check, in plain English (for `policycheck explain`)."""
+        raise NotImplementedError
+
+    def parameter_names(self) -> set[str]:
+        """Pack parameters this check reads, so packs can be checked for undefined ones."""
+        name = getattr(self, "parameter", None)
+        return {name} if name else set()
+
+    def plan_paths(self) -> set[str]:
+        """Plan paths this check reads (for scaffolding and unknown-key hints)."""
+        path = getattr(self, "path", None)
+        return {path} if path else set()
+
+
+class PlanCheck(Check):
+    """A check decided by the plan alone."""
+
+    def evaluate(self, context: CheckContext) -> Outcome:
+        raise NotImplementedError
+
+    def start(self, context: CheckContext) -> Evaluation:
+        return _PlanEvaluation(self, context)
+
+
+class _PlanEvaluation(Evaluation):
+    def __init__(self, check: PlanCheck, context: CheckContext) -> None:
+        self.check = check
+        self.context = context
+
+    def finish(self) -> Outcome:
+        return self.check.evaluate(self.context)
+
+
+def is_blank(value: Any) -> bool:
+    """Null, empty text or collection, or text still holding a TODO marker."""
+    if value is None or value is MISSING:
+        return True
+    if isinstance(value, str):
+        return not value.strip() or "TODO" in value
+    if isinstance(value, (list, dict)):
+        return not value or all(is_blank(item) for item in (value.values() if isinstance(value, dict) else value))
+    return False

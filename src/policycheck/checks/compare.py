@@ -1,0 +1,64 @@
+"""`compare`: a plan value compared with a literal or a pack parameter."""
+
+from __future__ import annotations
+
+import operator
+from typing import Any, Literal
+
+from pydantic import model_validator
+
+from policycheck.checks.base import MISSING, CheckContext, Outcome, PlanCheck, is_blank
+from policycheck.messages import Message
+from policycheck.models.common import Status
+
+OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq, "!=": operator.ne}
+
+
+class CompareCheck(PlanCheck):
+    """Passes when `plan[path] <op> (value | parameters[parameter])`."""
+
+    kind: Literal["compare"] = "compare"
+    path: str
+    op: Literal[">=", "<=", ">", "<", "==", "!="]
+    value: int | float | str | bool | None = None
+    parameter: str | None = None
+
+    @model_validator(mode="after")
+    def _one_operand(self) -> "CompareCheck":
+        if (self.value is None) == (self.parameter is None):
+            raise ValueError("give exactly one of 'value' or 'parameter'")
+        return self
+
+    def describe(self) -> str:
+        operand = f"the pack parameter '{self.parameter}'" if self.parameter else repr(self.value)
+        return f"the plan's '{self.path}' is {self.op} {operand}"
+
+    def evaluate(self, context: CheckContext) -> Outcome:
+        actual = context.plan.get(self.path)
+        evidence = [context.plan.evidence(self.path)]
+        if actual is MISSING or is_blank(actual):
+            key = "present.missing" if actual is MISSING else "present.empty"
+            return Outcome(Status.fail, Message(key, {"path": self.path}), evidence)
+        expected = context.parameter(self.parameter) if self.parameter else self.value
+        params = {"path": self.path, "actual": actual, "op": self.op, "expected": expected}
+        holds = _compare(actual, self.op, expected)
+        if holds is None:
+            return Outcome(Status.fail, Message("compare.not_comparable", params), evidence)
+        if holds:
+            return Outcome(Status.passed, Message("compare.ok", params), evidence)
+        note = Message("parameter_note", {"name": self.parameter}) if self.parameter else ""
+        return Outcome(Status.fail, Message("compare.fail", {**params, "parameter_note": note}), evidence)
+
+
+def _compare(actual: Any, op: str, expected: Any) -> bool | None:
+    """The comparison's truth, or None when the two values are of kinds that do not compare."""
+    numbers = (int, float)
+    if isinstance(actual, bool) or isinstance(expected, bool):
+        comparable = isinstance(actual, bool) and isinstance(expected, bool)
+    elif isinstance(expected, numbers):
+        comparable = isinstance(actual, numbers)
+    else:
+        comparable = type(actual) is type(expected)
+    if isinstance(actual, str) and isinstance(expected, str):
+        actual, expected = actual.casefold(), expected.casefold()
+    return OPERATORS[op](actual, expected) if comparable else None

@@ -1,0 +1,139 @@
+"""`all`, `any` and `not`: checks built from other checks.
+
+Statuses combine so that an undecided part is never hidden: `all` fails if a part fails,
+and otherwise waits on a part that needs attestation or data; `any` passes if a part
+passes, and otherwise waits likewise before it fails.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from policycheck.checks.base import Check, CheckContext, Evaluation, Outcome
+from policycheck.messages import Message
+from policycheck.models.common import Status
+
+if TYPE_CHECKING:
+    from policycheck.checks.registry import AnyCheck
+
+UNDECIDED = (Status.needs_attestation, Status.insufficient_data)
+
+
+class _Parts(Evaluation):
+    """Starts every part and forwards each event to the parts that want its type."""
+
+    def __init__(self, parts: list[Evaluation], combine) -> None:
+        self.parts = parts
+        self.combine = combine
+        self.event_types = frozenset().union(*(part.event_types for part in parts))
+
+    def observe(self, event: Any) -> None:
+        for part in self.parts:
+            if event.type in part.event_types:
+                part.observe(event)
+
+    def finish(self) -> Outcome:
+        return self.combine([part.finish() for part in self.parts])
+
+
+def _merge(status: Status, outcomes: list[Outcome], message: Message) -> Outcome:
+    evidence = [item for outcome in outcomes for item in outcome.evidence]
+    return Outcome(status, message, evidence)
+
+
+def _first_with(outcomes: list[Outcome], statuses: tuple[Status, ...]) -> Status | None:
+    for status in statuses:
+        if any(outcome.status is status for outcome in outcomes):
+            return status
+    return None
+
+
+def _parts_message(outcomes: list[Outcome]) -> Message:
+    return Message("composite.parts", {"parts": [outcome.message for outcome in outcomes]})
+
+
+def combine_all(outcomes: list[Outcome]) -> Outcome:
+    decisive = _first_with(outcomes, (Status.fail, *UNDECIDED))
+    if decisive is not None:
+        chosen = [outcome for outcome in outcomes if outcome.status is decisive]
+        return _merge(decisive, chosen, _parts_message(chosen))
+    if all(outcome.status is Status.not_applicable for outcome in outcomes):
+        return _merge(Status.not_applicable, outcomes, _parts_message(outcomes))
+    return _merge(Status.passed, outcomes, Message("composite.all_ok"))
+
+
+def combine_any(outcomes: list[Outcome]) -> Outcome:
+    passed = [outcome for outcome in outcomes if outcome.status is Status.passed]
+    if passed:
+        return _merge(Status.passed, passed, _parts_message(passed))
+    status = _first_with(outcomes, UNDECIDED) or Status.fail
+    return _merge(status, outcomes, Message("composite.none_ok", {"details": _parts_message(outcomes)}))
+
+
+def combine_not(outcomes: list[Outcome]) -> Outcome:
+    (inner,) = outcomes
+    details = {"details": inner.message}
+    if inner.status is Status.passed:
+        return Outcome(Status.fail, Message("not.fail", details), inner.evidence)
+    if inner.status is Status.fail:
+        return Outcome(Status.passed, Message("not.ok", details), inner.evidence)
+    return inner
+
+
+class _Composite(Check):
+    def parts(self) -> list[Check]:
+        raise NotImplementedError
+
+    def parameter_names(self) -> set[str]:
+        return set().union(*(part.parameter_names() for part in self.parts()))
+
+    def plan_paths(self) -> set[str]:
+        return set().union(*(part.plan_paths() for part in self.parts()))
+
+
+class AllCheck(_Composite):
+    """Passes when every part passes."""
+
+    kind: Literal["all"] = "all"
+    checks: list["AnyCheck"]
+
+    def describe(self) -> str:
+        return "all of: " + "; ".join(f"({check.describe()})" for check in self.checks)
+
+    def parts(self) -> list[Check]:
+        return list(self.checks)
+
+    def start(self, context: CheckContext) -> Evaluation:
+        return _Parts([check.start(context) for check in self.checks], combine_all)
+
+
+class AnyOfCheck(_Composite):
+    """Passes when at least one part passes."""
+
+    kind: Literal["any"] = "any"
+    checks: list["AnyCheck"]
+
+    def describe(self) -> str:
+        return "any of: " + "; ".join(f"({check.describe()})" for check in self.checks)
+
+    def parts(self) -> list[Check]:
+        return list(self.checks)
+
+    def start(self, context: CheckContext) -> Evaluation:
+        return _Parts([check.start(context) for check in self.checks], combine_any)
+
+
+class NotCheck(_Composite):
+    """Passes when its one part fails (e.g. no sensitive information in Transponder)."""
+
+    kind: Literal["not"] = "not"
+    check: "AnyCheck"
+
+    def describe(self) -> str:
+        return f"it is not so that {self.check.describe()}"
+
+    def parts(self) -> list[Check]:
+        return [self.check]
+
+    def start(self, context: CheckContext) -> Evaluation:
+        return _Parts([self.check.start(context)], combine_not)

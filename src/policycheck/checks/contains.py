@@ -1,0 +1,51 @@
+"""`contains`: a plan list holds every required member (case-insensitive)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from policycheck.checks.base import MISSING, CheckContext, Outcome, PlanCheck
+from policycheck.messages import Message
+from policycheck.models.common import Status
+
+
+class ContainsCheck(PlanCheck):
+    """Passes when the list at `path` (or its items' `key` field) holds all `members`."""
+
+    kind: Literal["contains"] = "contains"
+    path: str
+    members: list[str] | None = None
+    parameter: str | None = None
+    key: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "ContainsCheck":
+        if (self.members is None) == (self.parameter is None):
+            raise ValueError("give exactly one of 'members' or 'parameter'")
+        return self
+
+    def describe(self) -> str:
+        members = ", ".join(self.members) if self.members is not None else f"the pack parameter '{self.parameter}'"
+        field = f" (field '{self.key}')" if self.key else ""
+        return f"the plan's list '{self.path}'{field} includes {members}"
+
+    def evaluate(self, context: CheckContext) -> Outcome:
+        value = context.plan.get(self.path)
+        evidence = [context.plan.evidence(self.path)]
+        if value is MISSING:
+            return Outcome(Status.fail, Message("present.missing", {"path": self.path}), evidence)
+        if not isinstance(value, list):
+            return Outcome(Status.fail, Message("contains.not_list", {"path": self.path}), evidence)
+        required = self.members if self.members is not None else list(context.parameter(self.parameter))
+        present = {self._member(item) for item in value}
+        missing = [member for member in required if member.casefold() not in present]
+        if missing:
+            return Outcome(Status.fail, Message("contains.fail", {"path": self.path, "missing": missing}), evidence)
+        return Outcome(Status.passed, Message("contains.ok", {"path": self.path, "members": required}), evidence)
+
+    def _member(self, item: object) -> str:
+        if self.key is not None and isinstance(item, dict):
+            item = item.get(self.key, "")
+        return str(item).strip().casefold()

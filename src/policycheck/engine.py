@@ -1,0 +1,88 @@
+"""evaluate(pack, plan, events) -> Report: every rule started once, one pass over the events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, Iterable
+
+from policycheck import __version__
+from policycheck.checks.base import CheckContext, Evaluation, Outcome, PlanView
+from policycheck.messages import Message
+from policycheck.models.common import Status, localize
+from policycheck.models.pack import PolicyPack, Rule
+from policycheck.models.plan import LocalPlan
+from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
+
+
+def evaluate(
+    pack: PolicyPack,
+    plan: LocalPlan,
+    view: PlanView,
+    *,
+    as_of: dt.date,
+    language: str | None = None,
+    events: Iterable[Any] = (),
+) -> Report:
+    """Check a plan (and, later, its events) against every rule of the pack."""
+    language = language or pack.meta.language
+    started: dict[str, Evaluation] = {}
+    decided: dict[str, Outcome] = {}
+    for rule in pack.rules:
+        skip = not_applicable(rule, plan)
+        if skip is not None:
+            decided[rule.id] = skip
+        else:
+            context = CheckContext(rule.id, view, pack.parameters, as_of)
+            started[rule.id] = rule.check.start(context)
+    _stream(events, started.values())
+    decided.update({rule_id: evaluation.finish() for rule_id, evaluation in started.items()})
+    findings = [_finding(rule, decided[rule.id], pack, language) for rule in pack.rules]
+    return Report(
+        tool_version=__version__,
+        language=language,
+        as_of=as_of,
+        policy=PolicyRef(id=pack.meta.id, version=pack.meta.version,
+                         title=localize(pack.meta.title, language), overrides=pack.overrides),
+        inputs=InputRef(plan=view.file, school=plan.school.name, school_year=plan.school_year),
+        findings=findings,
+    )
+
+
+def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
+    """One pass: each event goes only to the evaluations that want its type."""
+    wanted: dict[str, list[Evaluation]] = defaultdict(list)
+    for evaluation in evaluations:
+        for event_type in evaluation.event_types:
+            wanted[event_type].append(evaluation)
+    if not wanted:
+        return
+    for event in events:
+        for evaluation in wanted.get(event.type, ()):
+            evaluation.observe(event)
+
+
+def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:
+    """An outcome of not_applicable when the school has none of the rule's grades, else None."""
+    rule_grades = rule.applies_to.grades if rule.applies_to else None
+    school_grades = plan.school.grades
+    if rule_grades is None or school_grades is None or rule_grades.overlaps(school_grades):
+        return None
+    params = {"rule_min": rule_grades.min, "rule_max": rule_grades.max,
+              "school_min": school_grades.min, "school_max": school_grades.max}
+    return Outcome(Status.not_applicable, Message("not_applicable.grades", params))
+
+
+def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str) -> Finding:
+    unresolved = outcome.status.is_gap or outcome.status is Status.insufficient_data
+    return Finding(
+        rule_id=rule.id,
+        title=localize(rule.title, language),
+        status=outcome.status,
+        severity=rule.severity,
+        message=outcome.message.render(language),
+        source=SourceRef(document=pack.meta.source_document.title, section=rule.source.section, quote=rule.source.quote),
+        legal_basis=rule.legal_basis,
+        evidence=outcome.evidence,
+        remediation=localize(rule.remediation, language) if unresolved else None,
+    )

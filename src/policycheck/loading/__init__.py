@@ -1,0 +1,1 @@
+"""Reading input files into validated models, with file:line:column errors."""

@@ -1,0 +1,72 @@
+"""Finding and loading policy packs: bundled ones by name, others by path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policycheck.errors import InputError, Problem, UsageError, did_you_mean
+from policycheck.loading.validate import validate_document
+from policycheck.loading.yamlfile import YamlDocument, load_yaml
+from policycheck.models.pack import PackMeta, PolicyPack, Rule, RulesFile
+from policycheck.resources import bundled_packs_dir
+
+PACK_FILE = "pack.yaml"
+
+
+def bundled_pack_names() -> list[str]:
+    root = bundled_packs_dir()
+    return sorted(p.name for p in root.iterdir() if (p / PACK_FILE).is_file()) if root.is_dir() else []
+
+
+def resolve_pack_folder(reference: str) -> Path:
+    """The folder of a pack given by bundled name, folder path or path to its pack.yaml."""
+    path = Path(reference)
+    if path.is_file() and path.name == PACK_FILE:
+        return path.parent
+    if (path / PACK_FILE).is_file():
+        return path
+    bundled = bundled_packs_dir() / reference
+    if "/" not in reference and (bundled / PACK_FILE).is_file():
+        return bundled
+    names = bundled_pack_names()
+    raise UsageError(
+        f"unknown policy pack '{reference}'{did_you_mean(reference, names)}; "
+        f"give a bundled pack ({', '.join(names) or 'none installed'}) or a folder holding {PACK_FILE}"
+    )
+
+
+def load_pack(reference: str) -> PolicyPack:
+    """Load and cross-check a pack: metadata, every rules file, unique ids, known parameters."""
+    folder = resolve_pack_folder(reference)
+    meta = validate_document(load_yaml(folder / PACK_FILE), PackMeta, "pack")
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for rules_path in sorted((folder / "rules").glob("*.yaml")):
+        document = load_yaml(rules_path)
+        rules_file = validate_document(document, RulesFile, "rules file")
+        problems += _cross_check(rules_file, document, meta, seen)
+        rules += rules_file.rules
+    if problems:
+        raise InputError(problems)
+    parameters = {name: parameter.default for name, parameter in meta.parameters.items()}
+    return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters)
+
+
+def _cross_check(rules_file: RulesFile, document: YamlDocument, meta: PackMeta, seen: dict[str, str]) -> list[Problem]:
+    """Problems no schema can see: duplicate ids, undefined parameters, missing pack language."""
+    problems = []
+    for index, rule in enumerate(rules_file.rules):
+        def problem(message: str, *path: str | int) -> None:
+            line, column = document.locate(("rules", index, *path))
+            problems.append(Problem(document.file, f"rule '{rule.id}': {message}", line, column))
+
+        if rule.id in seen:
+            problem(f"duplicate rule id (first defined at {seen[rule.id]})", "id")
+        seen.setdefault(rule.id, f"{document.file}:{document.locate(('rules', index, 'id'))[0]}")
+        for name in sorted(rule.check.parameter_names() - set(meta.parameters)):
+            problem(f"check uses undefined parameter '{name}'{did_you_mean(name, meta.parameters)}", "check")
+        for field in ("title", "remediation"):
+            if meta.language not in getattr(rule, field):
+                problem(f"{field} needs a text in the pack's language '{meta.language}'", field)
+    return problems

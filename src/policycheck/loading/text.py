@@ -1,0 +1,56 @@
+"""Reading bytes from disk into text, refusing what is too big or not text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policycheck.errors import InputError
+
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or an InputError if it is missing, a folder or over the size limit."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError.at(
+                str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.at(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError.at(str(path), "is a folder, expected a file") from None
+    except PermissionError:
+        raise InputError.at(str(path), "cannot be read (permission denied)") from None
+
+
+def decode_utf8(data: bytes, file: str) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; name the first bad byte otherwise."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError.at(file, "starts with a UTF-16 byte order mark but is not valid UTF-16") from None
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = position_of_offset(data, error.start)
+        raise InputError.at(
+            file,
+            f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8 "
+            "(it may have been saved as Windows-1252/ANSI)",
+            line,
+            column,
+        ) from None
+
+
+def position_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column

@@ -1,0 +1,1 @@
+"""Pydantic models: what a pack, a plan and a report are. Loading and checking live elsewhere."""

@@ -1,0 +1,65 @@
+"""Vocabulary shared by packs, plans and reports."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["nb", "da", "en"]
+LANGUAGES: tuple[str, ...] = ("nb", "da", "en")
+
+# Text in the pack's language with English beside it, e.g. {"nb": "...", "en": "..."}.
+LocalizedText = dict[Language, str]
+
+
+def localize(text: LocalizedText | None, language: str, fallback: str = "en") -> str:
+    """The text in `language`, else the fallback, else any language given."""
+    if not text:
+        return ""
+    return text.get(language) or text.get(fallback) or next(iter(text.values()))
+
+
+class Strict(BaseModel):
+    """Base for input models: unknown keys are errors, so typos do not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Severity(str, Enum):
+    """How binding a rule is, from the modal verb of its source statement."""
+
+    required = "required"        # skal / må / indicative statements of duty
+    recommended = "recommended"  # bør
+    advisory = "advisory"        # kan / expectations
+
+    @property
+    def rank(self) -> int:
+        return {"required": 3, "recommended": 2, "advisory": 1}[self.value]
+
+
+class Status(str, Enum):
+    """The outcome of one rule for one school."""
+
+    passed = "pass"
+    fail = "fail"
+    not_applicable = "not_applicable"
+    insufficient_data = "insufficient_data"
+    waived = "waived"
+    needs_attestation = "needs_attestation"
+
+    @property
+    def is_gap(self) -> bool:
+        """A rule that is not met and that the school can act on."""
+        return self in (Status.fail, Status.needs_attestation)
+
+
+class GradeRange(Strict):
+    """Inclusive range of grades (trinn / klassetrin); 0 is the Danish børnehaveklasse."""
+
+    min: int = Field(ge=0, le=13)
+    max: int = Field(ge=0, le=13)
+
+    def overlaps(self, other: "GradeRange") -> bool:
+        return self.min <= other.max and other.min <= self.max

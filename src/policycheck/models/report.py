@@ -1,0 +1,107 @@
+"""The gap report: one finding per rule, and a summary. Formatters only read this."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from policycheck.models.common import Severity, Status
+
+REPORT_SCHEMA_ID = "https://policycheck.dev/schemas/report.schema.json"
+
+
+class Evidence(BaseModel):
+    """Where a finding's data came from: a plan path and file:line, or an event line."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str | None = None
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    note: str | None = None
+
+
+class SourceRef(BaseModel):
+    """The clause of the source document that the rule encodes."""
+
+    model_config = ConfigDict(extra="forbid")
+    document: str
+    section: str
+    quote: str
+
+
+class Finding(BaseModel):
+    """The outcome of one rule for one school."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule_id: str
+    title: str
+    status: Status
+    severity: Severity
+    message: str
+    source: SourceRef
+    legal_basis: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    remediation: str | None = None
+
+
+class PolicyRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    version: str
+    title: str
+    overrides: list[str] = Field(default_factory=list, description="Overrides applied to the bundled pack")
+
+
+class InputRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    plan: str | None = None
+    school: str | None = None
+    school_year: str | None = None
+
+
+class Summary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    total: int
+    gaps: int
+    by_status: dict[Status, int]
+    by_severity: dict[Severity, dict[Status, int]]
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> "Summary":
+        by_status = {status: 0 for status in Status}
+        by_severity = {severity: {status: 0 for status in Status} for severity in Severity}
+        for finding in findings:
+            by_status[finding.status] += 1
+            by_severity[finding.severity][finding.status] += 1
+        gaps = sum(1 for finding in findings if finding.status.is_gap)
+        return cls(total=len(findings), gaps=gaps, by_status=by_status, by_severity=by_severity)
+
+
+class Report(BaseModel):
+    """A gap report for one school's inputs against one pack."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    schema_: str = Field(default=REPORT_SCHEMA_ID, alias="$schema")
+    tool: str = "policycheck"
+    tool_version: str
+    language: str
+    as_of: dt.date
+    policy: PolicyRef
+    inputs: InputRef
+    findings: list[Finding]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def summary(self) -> Summary:
+        return Summary.of(self.findings)
+
+    def failing(self, fail_on: Severity | None) -> list[Finding]:
+        """Gaps at or above the severity threshold (none when the threshold is None: 'never')."""
+        if fail_on is None:
+            return []
+        return [f for f in self.findings if f.status.is_gap and f.severity.rank >= fail_on.rank]
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        return 1 if self.failing(fail_on) else 0

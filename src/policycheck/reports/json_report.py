@@ -1,0 +1,13 @@
+"""`json`: the report as JSON, valid against schemas/report.schema.json."""
+
+from __future__ import annotations
+
+from policycheck.models.report import Report
+
+
+class JsonReporter:
+    name = "json"
+    description = "machine-readable report (schemas/report.schema.json)"
+
+    def render(self, report: Report) -> str:
+        return report.model_dump_json(by_alias=True, indent=2) + "\n"

@@ -1,0 +1,18 @@
+"""Output formats by name; the CLI's --format choices come from here."""
+
+from __future__ import annotations
+
+from policycheck.errors import UsageError, did_you_mean
+from policycheck.registry import build_registry
+from policycheck.reports.base import Reporter
+from policycheck.reports.json_report import JsonReporter
+from policycheck.reports.table import TableReporter
+
+
+REPORTERS: dict[str, Reporter] = build_registry([TableReporter(), JsonReporter()], lambda r: r.name, "format")
+
+
+def reporter(name: str) -> Reporter:
+    if name not in REPORTERS:
+        raise UsageError(f"unknown format '{name}'{did_you_mean(name, REPORTERS)}; known: {', '.join(REPORTERS)}")
+    return REPORTERS[name]

@@ -1,0 +1,43 @@
+"""The JSON Schemas published in schemas/, generated from the models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from policycheck.models.pack import PackMeta, RulesFile
+from policycheck.models.plan import LocalPlan
+from policycheck.models.report import Report
+
+SCHEMA_BASE = "https://policycheck.dev/schemas/"
+
+SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
+    "pack": (PackMeta, "validation"),
+    "rules": (RulesFile, "validation"),
+    "plan": (LocalPlan, "validation"),
+    "report": (Report, "serialization"),
+}
+
+
+def schema_text(name: str) -> str:
+    """The schema for one kind of file, as the committed JSON text."""
+    model, mode = SCHEMA_MODELS[name]
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}{name}.schema.json",
+        **model.model_json_schema(by_alias=True, mode=mode),
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    from policycheck.output import write_atomic
+
+    written = []
+    for name in SCHEMA_MODELS:
+        path = folder / f"{name}.schema.json"
+        write_atomic(path, schema_text(name))
+        written.append(path)
+    return written
