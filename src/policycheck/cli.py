@@ -115,24 +115,27 @@ def _emit(content: str, output: Path | None) -> None:
         write_atomic(output, content)
 
 
-def main() -> None:
-    """Entry point: the one boundary where errors become messages and exit codes."""
+def run(args: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code: the one boundary where errors become messages."""
     try:
-        cli.main(standalone_mode=False)
+        return cli.main(args=args, prog_name="policycheck", standalone_mode=False) or EXIT_OK
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_INTERNAL
     except (InputError, UsageError) as error:
         click.echo(f"error: {error}" if isinstance(error, UsageError) else str(error), err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        return EXIT_BAD_INPUT
     except click.ClickException as error:
         error.show()
-        sys.exit(EXIT_BAD_INPUT)
-    except KeyboardInterrupt:
+        return EXIT_BAD_INPUT
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the last boundary: no traceback for users
         if os.environ.get("POLICYCHECK_DEBUG"):
             raise
         click.echo(f"internal error: {type(error).__name__}: {error} (set POLICYCHECK_DEBUG=1 for details)", err=True)
-        sys.exit(EXIT_INTERNAL)
+        return EXIT_INTERNAL
+
+
+def main() -> None:
+    sys.exit(run())

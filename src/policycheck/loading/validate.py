@@ -132,6 +132,13 @@ def _explain_any_of(error: SchemaError, document: YamlDocument, path: tuple, wha
         types = [JSON_TYPES.get(branch["type"], branch["type"]) for branch in branches]
         yield _at(document, path, f"{_where(path, what)}: expected {' or '.join(types)}, got {_describe(error.instance)}")
         return
+    if error.instance is not None:
+        branches = [i for i, branch in enumerate(branches) if branch.get("type") != "null"]
+        if len(branches) == 1:
+            for sub in error.context:
+                if sub.relative_schema_path[0] == branches[0]:
+                    yield from _explain(sub, document, what)
+            return
     best = jsonschema.exceptions.best_match(error.context)
     yield from (_explain(best, document, what) if best is not None else _explain_default(error, document, path, what))
 

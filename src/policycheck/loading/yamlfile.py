@@ -73,21 +73,31 @@ def load_yaml(path: Path, limits: YamlLimits = YamlLimits()) -> YamlDocument:
 
 def parse_yaml(text: str, file: str, limits: YamlLimits = YamlLimits()) -> YamlDocument:
     """Parse YAML text (one document) into a YamlDocument."""
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         raise _marked_error(file, error) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"not valid YAML: character {error.character!r} is not allowed in a YAML file"
+        raise InputError.at(file, message, line, column) from None
     except yaml.YAMLError as error:
         raise InputError.at(file, f"not valid YAML: {error}") from None
     except RecursionError:
         raise InputError.at(file, f"nested too deeply (limit {limits.max_depth} levels)") from None
-    finally:
-        loader.dispose()
     document = YamlDocument(file=file, data=None)
     if node is not None:
         document.data = _Builder(document, limits).build(node, (), 0)
     return document
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = yaml.SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _marked_error(file: str, error: yaml.MarkedYAMLError) -> InputError:
