@@ -17,9 +17,10 @@ from tabulate import tabulate
 from policycheck import __version__, api
 from policycheck.errors import InputError, UsageError
 from policycheck.explain import explain_rule
-from policycheck.loading.packs import load_pack
+from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.models.common import LANGUAGES, Severity, localize
 from policycheck.output import write_atomic
+from policycheck.policytest import run_pack_tests
 from policycheck.reports.registry import REPORTERS, reporter
 from policycheck.schemas import write_schemas
 
@@ -98,6 +99,24 @@ def explain(rule_id: str, policy: str | None, language: str | None) -> None:
     """Show a rule: its source quote, legal basis, what satisfies it and an example."""
     pack, rule = api.find_rule(rule_id, policy)
     click.echo(explain_rule(pack, rule, language or pack.meta.language))
+
+
+@cli.command("test")
+@click.argument("packs", nargs=-1, metavar="[PACK...]")
+def test_packs(packs: tuple[str, ...]) -> None:
+    """Run packs' own test cases (default: every bundled pack)."""
+    failed = False
+    for reference in packs or bundled_pack_names():
+        result = run_pack_tests(reference)
+        for mismatch in result.mismatches:
+            click.echo(f"FAIL {mismatch.where}: {result.pack} case '{mismatch.case}': {mismatch.rule_id} "
+                       f"expected {mismatch.expected.value}, got {mismatch.actual.value} ({mismatch.message})")
+        for missing in result.uncovered:
+            click.echo(f"FAIL {result.pack}: {missing}")
+        failed |= not result.ok
+        click.echo(f"{result.pack}: {result.assertions - len(result.mismatches)} passed, "
+                   f"{len(result.mismatches) + len(result.uncovered)} failed")
+    sys.exit(EXIT_GAPS if failed else EXIT_OK)
 
 
 @cli.command(hidden=True)
