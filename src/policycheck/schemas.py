@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from policycheck.loading.overrides import PackOverride
 from policycheck.models.pack import PackMeta, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
@@ -17,6 +18,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "pack": (PackMeta, "validation"),
     "rules": (RulesFile, "validation"),
     "plan": (LocalPlan, "validation"),
+    "override": (PackOverride, "validation"),
     "report": (Report, "serialization"),
 }
 

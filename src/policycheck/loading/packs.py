@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policycheck.errors import InputError, Problem, UsageError, did_you_mean
+from policycheck.loading.overrides import is_override_file, load_override
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.pack import PackMeta, PolicyPack, Rule, RulesFile
@@ -36,8 +37,14 @@ def resolve_pack_folder(reference: str) -> Path:
 
 
 def load_pack(reference: str) -> PolicyPack:
+    """Load a pack by name or folder, or an override file that extends one."""
+    if is_override_file(Path(reference)):
+        return load_override(Path(reference), load_pack)
+    return _load_pack_folder(resolve_pack_folder(reference))
+
+
+def _load_pack_folder(folder: Path) -> PolicyPack:
     """Load and cross-check a pack: metadata, every rules file, unique ids, known parameters."""
-    folder = resolve_pack_folder(reference)
     meta = validate_document(load_yaml(folder / PACK_FILE), PackMeta, "pack")
     rules: list[Rule] = []
     problems: list[Problem] = []
