@@ -22,6 +22,7 @@ from policycheck.models.common import LANGUAGES, Severity, localize
 from policycheck.output import write_atomic
 from policycheck.policytest import run_pack_tests
 from policycheck.reports.registry import REPORTERS, reporter
+from policycheck.scaffold import scaffold_plan
 from policycheck.schemas import write_schemas
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -99,6 +100,19 @@ def explain(rule_id: str, policy: str | None, language: str | None) -> None:
     """Show a rule: its source quote, legal basis, what satisfies it and an example."""
     pack, rule = api.find_rule(rule_id, policy)
     click.echo(explain_rule(pack, rule, language or pack.meta.language))
+
+
+@cli.command()
+@POLICY_OPTION
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the plan here (default: print it).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(policy: str, output: Path | None, force: bool) -> None:
+    """Write a local plan skeleton for a pack, with TODOs and the source clauses."""
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} exists; give --force to overwrite it")
+    _emit(scaffold_plan(load_pack(policy), output), output)
+    if output is not None:
+        click.echo(f"wrote {output}; fill in the TODOs, then run: policycheck check --policy {policy} --plan {output}", err=True)
 
 
 @cli.command("test")

@@ -37,8 +37,8 @@ class AttestationCheck(PlanCheck):
         return ("an entry in the plan's 'attestations' for this rule with a statement, "
                 f"who attests (name and role) and a date{validity}")
 
-    def plan_paths(self) -> set[str]:
-        return {"attestations"}
+    def placeholders(self) -> dict[str, object]:
+        return {"attestations": []}
 
     def evaluate(self, context: CheckContext) -> Outcome:
         found = _latest(context.plan.attestations_for(context.rule_id))

@@ -106,10 +106,10 @@ class Check(BaseModel):
         name = getattr(self, "parameter", None)
         return {name} if name else set()
 
-    def plan_paths(self) -> set[str]:
-        """Plan paths this check reads (for scaffolding and unknown-key hints)."""
+    def placeholders(self) -> dict[str, Any]:
+        """Each plan path this check reads, with the TODO value a scaffold writes there."""
         path = getattr(self, "path", None)
-        return {path} if path else set()
+        return {path: "TODO"} if path else {}
 
 
 class PlanCheck(Check):
@@ -129,6 +129,17 @@ class _PlanEvaluation(Evaluation):
 
     def finish(self) -> Outcome:
         return self.check.evaluate(self.context)
+
+
+def blank_outcome(path: str, value: Any, evidence: list[Evidence]) -> Outcome | None:
+    """A failing outcome saying how the value at `path` is not filled in, or None if it is."""
+    if value is MISSING:
+        key = "present.missing"
+    elif is_blank(value):
+        key = "present.todo" if "TODO" in str(value) else "present.empty"
+    else:
+        return None
+    return Outcome(Status.fail, Message(key, {"path": path}), evidence)
 
 
 def is_blank(value: Any) -> bool:

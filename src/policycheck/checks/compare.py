@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
-from policycheck.checks.base import MISSING, CheckContext, Outcome, PlanCheck, is_blank
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -36,9 +36,9 @@ class CompareCheck(PlanCheck):
     def evaluate(self, context: CheckContext) -> Outcome:
         actual = context.plan.get(self.path)
         evidence = [context.plan.evidence(self.path)]
-        if actual is MISSING or is_blank(actual):
-            key = "present.missing" if actual is MISSING else "present.empty"
-            return Outcome(Status.fail, Message(key, {"path": self.path}), evidence)
+        blank = blank_outcome(self.path, actual, evidence)
+        if blank:
+            return blank
         expected = context.parameter(self.parameter) if self.parameter else self.value
         params = {"path": self.path, "actual": actual, "op": self.op, "expected": expected}
         holds = _compare(actual, self.op, expected)

@@ -87,8 +87,8 @@ class _Composite(Check):
     def parameter_names(self) -> set[str]:
         return set().union(*(part.parameter_names() for part in self.parts()))
 
-    def plan_paths(self) -> set[str]:
-        return set().union(*(part.plan_paths() for part in self.parts()))
+    def placeholders(self) -> dict[str, Any]:
+        return {path: value for part in self.parts() for path, value in part.placeholders().items()}
 
 
 class AllCheck(_Composite):

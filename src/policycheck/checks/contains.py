@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from policycheck.checks.base import MISSING, CheckContext, Outcome, PlanCheck
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -26,6 +26,9 @@ class ContainsCheck(PlanCheck):
             raise ValueError("give exactly one of 'members' or 'parameter'")
         return self
 
+    def placeholders(self) -> dict[str, object]:
+        return {self.path: ["TODO"]}
+
     def describe(self) -> str:
         members = ", ".join(self.members) if self.members is not None else f"the pack parameter '{self.parameter}'"
         field = f" (field '{self.key}')" if self.key else ""
@@ -34,8 +37,9 @@ class ContainsCheck(PlanCheck):
     def evaluate(self, context: CheckContext) -> Outcome:
         value = context.plan.get(self.path)
         evidence = [context.plan.evidence(self.path)]
-        if value is MISSING:
-            return Outcome(Status.fail, Message("present.missing", {"path": self.path}), evidence)
+        blank = blank_outcome(self.path, value, evidence)
+        if blank:
+            return blank
         if not isinstance(value, list):
             return Outcome(Status.fail, Message("contains.not_list", {"path": self.path}), evidence)
         required = self.members if self.members is not None else list(context.parameter(self.parameter))

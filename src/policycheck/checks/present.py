@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from policycheck.checks.base import MISSING, CheckContext, Outcome, PlanCheck, is_blank
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -19,12 +19,6 @@ class PresentCheck(PlanCheck):
         return f"the plan fills in '{self.path}' (not empty, no TODO)"
 
     def evaluate(self, context: CheckContext) -> Outcome:
-        value = context.plan.get(self.path)
         evidence = [context.plan.evidence(self.path)]
-        params = {"path": self.path}
-        if value is MISSING:
-            return Outcome(Status.fail, Message("present.missing", params), evidence)
-        if is_blank(value):
-            key = "present.todo" if "TODO" in str(value) else "present.empty"
-            return Outcome(Status.fail, Message(key, params), evidence)
-        return Outcome(Status.passed, Message("present.ok", params), evidence)
+        blank = blank_outcome(self.path, context.plan.get(self.path), evidence)
+        return blank or Outcome(Status.passed, Message("present.ok", {"path": self.path}), evidence)

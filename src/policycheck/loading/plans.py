@@ -27,7 +27,7 @@ def load_plan(path: Path, pack: PolicyPack | None = None) -> tuple[LocalPlan, Pl
 
 
 def known_paths(pack: PolicyPack) -> set[str]:
-    return set().union(*(rule.check.plan_paths() for rule in pack.rules)) if pack.rules else set()
+    return {path for rule in pack.rules for path in rule.check.placeholders()}
 
 
 def misspelt_keys(document: YamlDocument, pack: PolicyPack) -> list[Problem]:
