@@ -21,6 +21,7 @@ from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.models.common import LANGUAGES, Severity, localize
 from policycheck.output import write_atomic
 from policycheck.policytest import run_pack_tests
+from policycheck.reference import write_docs
 from policycheck.reports.registry import REPORTERS, reporter
 from policycheck.scaffold import scaffold_plan
 from policycheck.schemas import write_schemas
@@ -131,6 +132,15 @@ def test_packs(packs: tuple[str, ...]) -> None:
         click.echo(f"{result.pack}: {result.assertions - len(result.mismatches)} passed, "
                    f"{len(result.mismatches) + len(result.uncovered)} failed")
     sys.exit(EXIT_GAPS if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("packs", nargs=-1, metavar="[PACK...]")
+@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("docs"), show_default=True)
+def docs(packs: tuple[str, ...], output_dir: Path) -> None:
+    """Generate the rule reference (docs/rules/<pack>.md) and the coverage table."""
+    for path in write_docs([load_pack(p) for p in packs or bundled_pack_names()], output_dir):
+        click.echo(f"wrote {path}")
 
 
 @cli.command(hidden=True)

@@ -1,0 +1,43 @@
+"""The bundled packs are faithful to their documents, and their generated docs are current."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from policycheck.loading.packs import bundled_pack_names, load_pack
+from policycheck.reference import generated_docs
+
+PACKS = bundled_pack_names()
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_every_quote_is_verbatim_from_the_source_document(name):
+    pack = load_pack(name)
+    source = folded((ROOT / "policies" / name / "source.txt").read_text(encoding="utf-8"))
+    wrong = [rule.id for rule in pack.rules if folded(rule.source.quote) not in source]
+    assert wrong == [], f"quotes not found verbatim in policies/{name}/source.txt"
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_severity_follows_the_modal_verb(name):
+    expected = {"skal": "required", "må": "required", "indikativ": "required", "bør": "recommended",
+                "kan": "advisory", "forventning": "advisory", "vil": "advisory"}
+    pack = load_pack(name)
+    for rule in pack.rules:
+        if rule.modal in expected and not rule.source.section.startswith("2.1"):
+            assert rule.severity.value == expected[rule.modal], rule.id
+
+
+def test_committed_rule_reference_and_coverage_are_current():
+    packs = [load_pack(name) for name in PACKS]
+    for relative, content in generated_docs(packs).items():
+        committed = ROOT / "docs" / relative
+        assert committed.exists() and committed.read_text(encoding="utf-8") == content, \
+            f"docs/{relative} is stale: run `policycheck docs`"
