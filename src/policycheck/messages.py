@@ -124,7 +124,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "heading.status": {"en": "Status", "nb": "Status", "da": "Status"},
     "heading.severity": {"en": "Severity", "nb": "Alvorlighet", "da": "Alvorlighed"},
     "heading.rule": {"en": "Rule", "nb": "Regel", "da": "Regel"},
-    "heading.section": {"en": "§", "nb": "§", "da": "§"},
     "heading.message": {"en": "Finding", "nb": "Funn", "da": "Fund"},
     "heading.report": {
         "en": "{school}: checked against {policy} ({pack} {version}) as of {as_of}",

@@ -9,7 +9,7 @@ from policycheck.models.common import Status
 from policycheck.models.report import Evidence, Finding, Report
 from policycheck.reports.base import STATUS_ORDER, ordered
 
-MESSAGE_WIDTH = 70
+MESSAGE_WIDTH = 60
 
 
 class TableReporter:
@@ -32,13 +32,12 @@ def _heading(report: Report) -> str:
 
 
 def _table(report: Report, lang: str) -> str:
-    headers = [text(f"heading.{name}", lang) for name in ("status", "severity", "rule", "section", "message")]
+    headers = [text(f"heading.{name}", lang) for name in ("status", "severity", "rule", "message")]
     rows = [
-        [text(f"status.{f.status.value}", lang), text(f"severity.{f.severity.value}", lang), f.rule_id,
-         f.source.section, f.message]
+        [text(f"status.{f.status.value}", lang), text(f"severity.{f.severity.value}", lang), f.rule_id, f.message]
         for f in ordered(report.findings)
     ]
-    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, None, MESSAGE_WIDTH])
+    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, MESSAGE_WIDTH])
 
 
 def _gaps(report: Report, lang: str) -> str:
