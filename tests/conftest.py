@@ -33,14 +33,14 @@ def run_cli(*args: str) -> Result:
     return Result(code, stdout, stderr)
 
 
-def assert_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/<name>; POLICYCHECK_UPDATE_GOLDEN=1 rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("POLICYCHECK_UPDATE_GOLDEN") or not path.exists():
-        if not os.environ.get("POLICYCHECK_UPDATE_GOLDEN"):
-            pytest.fail(f"golden file {path} is missing; run with POLICYCHECK_UPDATE_GOLDEN=1 to create it")
+def assert_golden(name: str | Path, actual: str) -> None:
+    """Compare with a golden file (a name under tests/golden/, or a path); POLICYCHECK_UPDATE_GOLDEN=1 rewrites it."""
+    path = name if isinstance(name, Path) else GOLDEN / name
+    if os.environ.get("POLICYCHECK_UPDATE_GOLDEN"):
         path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+    if not path.exists():
+        pytest.fail(f"golden file {path} is missing; run with POLICYCHECK_UPDATE_GOLDEN=1 to create it")
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path} (POLICYCHECK_UPDATE_GOLDEN=1 to accept)"
 
 
 @pytest.fixture(autouse=True)
