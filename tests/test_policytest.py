@@ -31,6 +31,7 @@ def test_bundled_pack_passes_its_own_cases(pack):
 def pack_copy(tmp_path):
     folder = tmp_path / "minipack"
     shutil.copytree(MINIPACK, folder)
+    (folder / "tests").mkdir(exist_ok=True)
     (folder / "tests" / "organ.yaml").write_text(MINI_CASES, encoding="utf-8")
     return folder
 
