@@ -80,8 +80,7 @@ def parse_yaml(text: str, file: str, limits: YamlLimits = YamlLimits()) -> YamlD
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        message = f"not valid YAML: character {error.character!r} is not allowed in a YAML file"
-        raise InputError.at(file, message, line, column) from None
+        raise InputError.at(file, _reader_problem(text, error.character), line, column) from None
     except yaml.YAMLError as error:
         raise InputError.at(file, f"not valid YAML: {error}") from None
     except RecursionError:
@@ -100,11 +99,25 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
+def _reader_problem(text: str, character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    if code == 0 and text.count("\x00") * 3 > len(text):
+        return "the file looks like UTF-16 without a byte order mark; save it as UTF-8"
+    return f"not valid YAML: control character U+{code:04X} is not allowed in a YAML file"
+
+
+FRIENDLIER = {
+    "found character '\\t' that cannot start any token": "a tab character; YAML indents with spaces only",
+    "but found another document": "a second document ('---'); a file holds one YAML document",
+}
+
+
 def _marked_error(file: str, error: yaml.MarkedYAMLError) -> InputError:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
     if error.context:
         problem = f"{problem} ({error.context})"
+    problem = next((text for raw, text in FRIENDLIER.items() if (error.problem or "").startswith(raw)), problem)
     if mark is None:
         return InputError.at(file, f"not valid YAML: {problem}")
     return InputError.at(file, f"not valid YAML: {problem}", mark.line + 1, mark.column + 1)
