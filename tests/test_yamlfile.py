@@ -95,3 +95,11 @@ def test_any_text_loads_or_raises_input_error(text):
         parse_yaml(text, "f.yaml")
     except InputError as error:
         assert str(error).startswith("f.yaml")
+
+
+def test_limits_are_configurable_from_the_environment(tmp_path, monkeypatch):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: [[[1]]]\n")
+    monkeypatch.setenv("POLICYCHECK_YAML_MAX_DEPTH", "2")
+    with pytest.raises(InputError, match="nested deeper than 2 levels"):
+        load_yaml(path)

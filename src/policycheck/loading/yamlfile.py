@@ -10,13 +10,14 @@ PyYAML composes the node graph; we construct Python values ourselves so that we 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from policycheck.errors import InputError
+from policycheck.errors import InputError, UsageError
 from policycheck.loading.text import decode_utf8, read_bytes
 
 Path_ = tuple[str | int, ...]
@@ -41,6 +42,18 @@ class YamlLimits:
     max_depth: int = 64
     max_nodes: int = 200_000
 
+    @classmethod
+    def from_environment(cls) -> "YamlLimits":
+        """Defaults, each overridable by POLICYCHECK_YAML_MAX_BYTES / _MAX_DEPTH / _MAX_NODES."""
+        values = {}
+        for name in ("max_bytes", "max_depth", "max_nodes"):
+            raw = os.environ.get(f"POLICYCHECK_YAML_{name.upper()}")
+            if raw is not None:
+                if not raw.isdigit():
+                    raise UsageError(f"POLICYCHECK_YAML_{name.upper()} must be a whole number, got {raw!r}")
+                values[name] = int(raw)
+        return cls(**values)
+
 
 @dataclass
 class YamlDocument:
@@ -64,8 +77,9 @@ class YamlDocument:
         return self.value_marks.get((), (1, 1))
 
 
-def load_yaml(path: Path, limits: YamlLimits = YamlLimits()) -> YamlDocument:
+def load_yaml(path: Path, limits: YamlLimits | None = None) -> YamlDocument:
     """Read one YAML file; raise InputError naming file:line:column on any problem."""
+    limits = limits or YamlLimits.from_environment()
     file = str(path)
     text = decode_utf8(read_bytes(path, limits.max_bytes), file)
     return parse_yaml(text, file, limits)
