@@ -37,7 +37,7 @@ Exit codes:
   130 interrupted (no partial output is left)"""
 
 POLICY_OPTION = click.option("--policy", "-p", required=True, metavar="PACK",
-                             help="A bundled pack's name (tromso, vest) or a pack folder.")
+                             help="A bundled pack's name (tromso, vest), a pack folder, or an override file extending one.")
 LANG_OPTION = click.option("--lang", "language", type=click.Choice(LANGUAGES),
                            help="Report language (default: the pack's).")
 
