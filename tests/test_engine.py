@@ -63,3 +63,13 @@ def test_language_changes_messages_not_statuses():
     assert [f.status for f in nb.findings] == [f.status for f in en.findings]
     assert nb.findings[1].message != en.findings[1].message
     assert en.findings[1].title == "Talks twice"
+
+
+def test_default_date_is_today_within_the_plans_school_year():
+    from policycheck.api import default_as_of
+    from policycheck.models.plan import LocalPlan
+
+    plan = LocalPlan.model_validate({"school": {"name": "S"}, "school_year": "2025-2026"})
+    assert default_as_of(plan, dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
+    assert default_as_of(plan, dt.date(2026, 11, 21)) == dt.date(2026, 7, 31)
+    assert default_as_of(LocalPlan.model_validate({"school": {"name": "S"}}), dt.date(2030, 1, 1)) == dt.date(2030, 1, 1)

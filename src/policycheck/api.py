@@ -17,6 +17,7 @@ from policycheck.loading.plans import load_plan
 from policycheck.loading.validate import check_schema, validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.pack import PolicyPack, Rule, RulesFile
+from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
 from policycheck.schemas import schema_text
 
@@ -25,7 +26,7 @@ from policycheck.schemas import schema_text
 class CheckRequest:
     policy: str
     plan: Path
-    as_of: dt.date
+    as_of: dt.date | None = None
     language: str | None = None
 
 
@@ -33,7 +34,19 @@ def run_check(request: CheckRequest) -> Report:
     """Load the pack and the plan, and evaluate every rule."""
     pack = load_pack(request.policy)
     plan, view = load_plan(request.plan, pack)
-    return evaluate(pack, plan, view, as_of=request.as_of, language=request.language)
+    as_of = request.as_of or default_as_of(plan, dt.date.today())
+    return evaluate(pack, plan, view, as_of=as_of, language=request.language)
+
+
+def default_as_of(plan: LocalPlan, today: dt.date) -> dt.date:
+    """Today, or the last day (31 July) of the plan's school year once that year is over.
+
+    A plan is written for one school year and is judged within it: a plan for 2025-2026
+    read in November 2026 is judged as it stood when its year ended.
+    """
+    if plan.school_year is None:
+        return today
+    return min(today, dt.date(int(plan.school_year[-4:]), 7, 31))
 
 
 def find_rule(rule_id: str, policy: str | None = None) -> tuple[PolicyPack, Rule]:

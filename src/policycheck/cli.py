@@ -55,12 +55,13 @@ def cli() -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here (whole or not at all).")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity] + ["never"]), default="required",
               show_default=True, help="Lowest severity of a gap that makes the exit code 1.")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Judge dates as of this day (default: today).")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+              help="Judge dates as of this day (default: today, or 31 July ending the plan's school year if that is earlier).")
 @LANG_OPTION
 def check(policy: str, plan: Path, format_name: str, output: Path | None, fail_on: str,
           as_of: dt.datetime | None, language: str | None) -> None:
     """Check a local plan against a policy pack and print a gap report."""
-    day = as_of.date() if as_of else dt.date.today()
+    day = as_of.date() if as_of else None
     report = api.run_check(api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language))
     _emit(reporter(format_name).render(report), output)
     sys.exit(report.exit_code(None if fail_on == "never" else Severity(fail_on)))

@@ -84,6 +84,8 @@ def _attestation_lines(pack: PolicyPack, language: str) -> list[str]:
 def _flow(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(map(_flow, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
     return str(value)
 
 

@@ -27,7 +27,7 @@ class ContainsCheck(PlanCheck):
         return self
 
     def placeholders(self) -> dict[str, object]:
-        return {self.path: ["TODO"]}
+        return {self.path: [{self.key: "TODO"} if self.key else "TODO"]}
 
     def describe(self) -> str:
         members = ", ".join(self.members) if self.members is not None else f"the pack parameter '{self.parameter}'"

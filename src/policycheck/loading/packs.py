@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from policycheck.errors import InputError, Problem, UsageError, did_you_mean
@@ -49,7 +50,7 @@ def _load_pack_folder(folder: Path) -> PolicyPack:
     rules: list[Rule] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for rules_path in sorted((folder / "rules").glob("*.yaml")):
+    for rules_path in sorted((folder / "rules").glob("*.yaml"), key=_section_order):
         document = load_yaml(rules_path)
         rules_file = validate_document(document, RulesFile, "rules file")
         problems += _cross_check(rules_file, document, meta, seen)
@@ -58,6 +59,11 @@ def _load_pack_folder(folder: Path) -> PolicyPack:
         raise InputError(problems)
     parameters = {name: parameter.default for name, parameter in meta.parameters.items()}
     return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters)
+
+
+def _section_order(path: Path) -> list:
+    """Files named by section sort as the document numbers them: 3.2 before 3.10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\-_]", path.stem)]
 
 
 def _cross_check(rules_file: RulesFile, document: YamlDocument, meta: PackMeta, seen: dict[str, str]) -> list[Problem]:
