@@ -91,36 +91,33 @@ class _Composite(Check):
         return {path: value for part in self.parts() for path, value in part.placeholders().items()}
 
 
-class AllCheck(_Composite):
+class ListOfChecks(_Composite):
+    """A check over a list of parts, combined by the subclass's `combine`."""
+
+    checks: list["AnyCheck"]
+
+    def parts(self) -> list[Check]:
+        return list(self.checks)
+
+    def describe(self) -> str:
+        return f"{self.kind} of: " + "; ".join(f"({check.describe()})" for check in self.checks)
+
+    def start(self, context: CheckContext) -> Evaluation:
+        return _Parts([check.start(context) for check in self.checks], self.combine)
+
+
+class AllCheck(ListOfChecks):
     """Passes when every part passes."""
 
     kind: Literal["all"] = "all"
-    checks: list["AnyCheck"]
-
-    def describe(self) -> str:
-        return "all of: " + "; ".join(f"({check.describe()})" for check in self.checks)
-
-    def parts(self) -> list[Check]:
-        return list(self.checks)
-
-    def start(self, context: CheckContext) -> Evaluation:
-        return _Parts([check.start(context) for check in self.checks], combine_all)
+    combine = staticmethod(combine_all)
 
 
-class AnyOfCheck(_Composite):
+class AnyOfCheck(ListOfChecks):
     """Passes when at least one part passes."""
 
     kind: Literal["any"] = "any"
-    checks: list["AnyCheck"]
-
-    def describe(self) -> str:
-        return "any of: " + "; ".join(f"({check.describe()})" for check in self.checks)
-
-    def parts(self) -> list[Check]:
-        return list(self.checks)
-
-    def start(self, context: CheckContext) -> Evaluation:
-        return _Parts([check.start(context) for check in self.checks], combine_any)
+    combine = staticmethod(combine_any)
 
 
 class NotCheck(_Composite):

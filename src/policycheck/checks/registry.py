@@ -13,7 +13,7 @@ from pydantic import Field
 from policycheck.checks.attestation import AttestationCheck
 from policycheck.checks.base import Check
 from policycheck.checks.compare import CompareCheck
-from policycheck.checks.composite import AllCheck, AnyOfCheck, NotCheck
+from policycheck.checks.composite import AllCheck, AnyOfCheck, NotCheck, ListOfChecks
 from policycheck.checks.contains import ContainsCheck
 from policycheck.checks.present import PresentCheck
 from policycheck.registry import build_registry
@@ -27,5 +27,5 @@ CHECK_KINDS: dict[str, type[Check]] = build_registry(
 
 AnyCheck = Annotated[Union[tuple(CHECK_KINDS.values())], Field(discriminator="kind")]
 
-for _kind in (AllCheck, AnyOfCheck, NotCheck):
+for _kind in (ListOfChecks, AllCheck, AnyOfCheck, NotCheck):
     _kind.model_rebuild(_types_namespace={"AnyCheck": AnyCheck})
