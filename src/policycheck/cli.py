@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 from tabulate import tabulate
@@ -48,18 +49,27 @@ def cli() -> None:
 @cli.command(epilog=EXIT_CODES_HELP)
 @POLICY_OPTION
 @click.option("--plan", required=True, type=click.Path(path_type=Path), help="The school's local plan (YAML).")
-@click.option("--format", "format_name", type=click.Choice(sorted(REPORTERS)), default="table", show_default=True)
+@click.option("--format", "formats", type=click.Choice(sorted(REPORTERS)), multiple=True, default=["table"],
+              show_default=True, help="Output format; repeat for several (with --output-dir).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here (whole or not at all).")
+@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write each format to DIR/report.<ext>.")
+@click.option("--waivers", type=click.Path(path_type=Path), help="Waivers file (YAML) turning approved gaps into waived.")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="A previous JSON report: only gaps it did not have make the exit code 1.")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity] + ["never"]), default="required",
               show_default=True, help="Lowest severity of a gap that makes the exit code 1.")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Judge dates as of this day (default: today).")
 @LANG_OPTION
-def check(policy: str, plan: Path, format_name: str, output: Path | None, fail_on: str,
-          as_of: dt.datetime | None, language: str | None) -> None:
+def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
+          waivers: Path | None, baseline: Path | None, fail_on: str, as_of: dt.datetime | None,
+          language: str | None) -> None:
     """Check a local plan against a policy pack and print a gap report."""
     day = as_of.date() if as_of else dt.date.today()
-    report = api.run_check(api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language))
-    _emit(reporter(format_name).render(report), output)
+    request = api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, waivers=waivers,
+                               baseline=baseline)
+    report = api.run_check(request)
+    _emit_formats([reporter(name) for name in formats], lambda r: r.render(report), output, output_dir)
     sys.exit(report.exit_code(None if fail_on == "never" else Severity(fail_on)))
 
 
@@ -106,6 +116,19 @@ def schemas(output_dir: Path) -> None:
     """Regenerate the JSON Schemas from the models."""
     for path in write_schemas(output_dir):
         click.echo(f"wrote {path}")
+
+
+def _emit_formats(reporters: list, render: Callable[[Any], str], output: Path | None, output_dir: Path | None) -> None:
+    """One format to stdout or --output; with --output-dir, each format to DIR/report.<ext>."""
+    if output_dir is None:
+        if len(reporters) > 1 or output and output.is_dir():
+            raise UsageError("several formats need --output-dir DIR (each is written to DIR/report.<ext>)")
+        _emit(render(reporters[0]), output)
+        return
+    if output is not None:
+        raise UsageError("give either --output or --output-dir, not both")
+    for item in dict.fromkeys(reporters):
+        write_atomic(output_dir / f"report.{item.extension}", render(item))
 
 
 def _emit(content: str, output: Path | None) -> None:

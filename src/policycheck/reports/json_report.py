@@ -8,6 +8,7 @@ from policycheck.models.report import Report
 class JsonReporter:
     name = "json"
     description = "machine-readable report (schemas/report.schema.json)"
+    extension = "json"
 
     def render(self, report: Report) -> str:
         return report.model_dump_json(by_alias=True, indent=2) + "\n"
