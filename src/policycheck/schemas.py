@@ -10,6 +10,7 @@ import jsonschema
 
 from pydantic import BaseModel
 
+from policycheck.models.audit import AuditReport
 from policycheck.models.pack import PackMeta, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
@@ -23,6 +24,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "plan": (LocalPlan, "validation"),
     "report": (Report, "serialization"),
     "waivers": (WaiversFile, "validation"),
+    "audit": (AuditReport, "serialization"),
 }
 
 

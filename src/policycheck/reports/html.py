@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from policycheck.messages import text
+from policycheck.models.audit import AuditReport, SchoolGap, SchoolResult
 from policycheck.models.report import Finding, Report
+from policycheck.reports.audit_rows import audit_heading, sections
+from policycheck.reports.heatmap import heatmap
 from policycheck.reports.base import gaps, heading, locations, message_with_notes, notes, ordered, summary_line
 from policycheck.reports.htmlkit import badge, esc, gap_card, page, table
 
@@ -19,6 +22,15 @@ class HtmlReporter:
                 f"<h2>{esc(text('heading.gaps', lang))}</h2>", gap_cards(report.findings, lang),
                 f"<h2>{esc(text('heading.findings', lang))}</h2>", _findings_table(report)]
         return page(heading(report), lang, "\n".join(body))
+
+    def render_audit(self, audit: AuditReport) -> str:
+        lang = audit.language
+        body = [f"<h1>{esc(audit_heading(audit))}</h1>", f"<h2>{esc(text('heading.heatmap', lang))}</h2>",
+                heatmap(audit)]
+        body += [f"<h2>{esc(section.title)}</h2>\n" + table(section.headers, [[esc(c) for c in row] for row in section.rows])
+                 for section in sections(audit)]
+        body += [_school_section(audit, school) for school in audit.schools]
+        return page(audit_heading(audit), lang, "\n".join(body))
 
 
 def gap_cards(findings: list[Finding], lang: str) -> str:
@@ -48,3 +60,28 @@ def _findings_table(report: Report) -> str:
              f"{esc(f.rule_id)}<br><span class=\"meta\">{esc(f.title)}</span>", esc(f.source.section),
              esc(message_with_notes(f, lang))] for f in ordered(report.findings)]
     return table(headers, rows)
+
+
+def _school_section(audit: AuditReport, school: SchoolResult) -> str:
+    """A section per school: its gaps, each with the rule's source quote beside it."""
+    lang, rules = audit.language, {rule.id: rule for rule in audit.rules}
+    title = f"{school.name or school.folder} ({school.folder})"
+    if school.error is not None:
+        content = f"<p>{badge(None, lang)}</p><pre>{esc(school.error)}</pre>"
+    elif not school.gaps:
+        content = f"<p>{esc(text('heading.no_gaps', lang))}</p>"
+    else:
+        content = "\n".join(gap_card(f"{gap.rule_id}: {rules[gap.rule_id].title}", _gap_details(gap, rules, lang),
+                                      rules[gap.rule_id].quote, rules[gap.rule_id].section) for gap in school.gaps)
+    return f'<section class="school" id="school-{esc(school.folder)}">\n<h2>{esc(title)}</h2>\n{content}\n</section>'
+
+
+def _gap_details(gap: SchoolGap, rules: dict, lang: str) -> list[str]:
+    rule = rules[gap.rule_id]
+    details = [f"<p>{badge(gap.status, lang)} {esc(text(f'severity.{rule.severity.value}', lang))}</p>",
+               f"<p>{esc(gap.message)}</p>"]
+    if gap.status.is_gap:
+        details.append(f"<p><strong>{esc(text('heading.remediation', lang))}:</strong> {esc(rule.remediation)}</p>")
+    if gap.location:
+        details.append(f'<p class="meta"><code>{esc(gap.location)}</code></p>')
+    return details + [f'<p class="note">{esc(note)}</p>' for note in gap.notes]

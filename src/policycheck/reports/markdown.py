@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from policycheck.messages import text
+from policycheck.models.audit import AuditReport, SchoolResult
 from policycheck.models.report import Finding, Report
+from policycheck.reports.audit_rows import audit_heading, sections
 from policycheck.reports.base import gaps, heading, locations, message_with_notes, ordered, status_label, summary_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
@@ -29,6 +31,12 @@ class MarkdownReporter:
 
     def render(self, report: Report) -> str:
         parts = [f"# {md(heading(report))}", _findings(report), _gaps(report), md(summary_line(report))]
+        return "\n\n".join(parts) + "\n"
+
+    def render_audit(self, audit: AuditReport) -> str:
+        parts = [f"# {md(audit_heading(audit))}"]
+        parts += [f"## {md(section.title)}\n\n{md_table(section.headers, section.rows)}" for section in sections(audit)]
+        parts += [_school_gaps(audit, school) for school in audit.schools if school.gaps]
         return "\n\n".join(parts) + "\n"
 
 
@@ -58,3 +66,15 @@ def gap_block(finding: Finding, level: str = "###") -> str:
     if where:
         lines.append(f"`{where.replace('`', '')}`")
     return "\n".join(lines).rstrip()
+
+
+def _school_gaps(audit: AuditReport, school: SchoolResult) -> str:
+    """A section per school with its gaps, each with the rule's source quote."""
+    rules = {rule.id: rule for rule in audit.rules}
+    blocks = [f"## {md(school.name or school.folder)} ({md(school.folder)})"]
+    for gap in school.gaps:
+        rule = rules[gap.rule_id]
+        blocks.append(f"### {md(gap.rule_id)}: {md(rule.title)} (§{md(rule.section)})\n\n> {md(rule.quote)}\n\n"
+                      f"{md(status_label(gap.status, audit.language))}: {md(gap.message)}"
+                      + "".join(f" \\[{md(note)}\\]" for note in gap.notes))
+    return "\n\n".join(blocks)

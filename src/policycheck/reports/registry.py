@@ -20,7 +20,11 @@ REPORTERS: dict[str, Reporter] = build_registry(
     lambda r: r.name, "format")
 
 
-def reporter(name: str) -> Reporter:
-    if name not in REPORTERS:
-        raise UsageError(f"unknown format '{name}'{did_you_mean(name, REPORTERS)}; known: {', '.join(REPORTERS)}")
-    return REPORTERS[name]
+# Formats that can also show a municipality audit (they offer `render_audit`).
+AUDIT_REPORTERS: dict[str, Reporter] = {name: r for name, r in REPORTERS.items() if hasattr(r, "render_audit")}
+
+
+def reporter(name: str, registry: dict[str, Reporter] = REPORTERS) -> Reporter:
+    if name not in registry:
+        raise UsageError(f"unknown format '{name}'{did_you_mean(name, registry)}; known: {', '.join(registry)}")
+    return registry[name]

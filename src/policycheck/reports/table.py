@@ -5,7 +5,9 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from policycheck.messages import text
+from policycheck.models.audit import AuditReport
 from policycheck.models.report import Finding, Report
+from policycheck.reports.audit_rows import audit_heading, sections
 from policycheck.reports.base import gaps, heading, locations, message_with_notes, ordered, status_label, summary_line
 
 MESSAGE_WIDTH = 70
@@ -20,6 +22,12 @@ class TableReporter:
         lang = report.language
         parts = [_heading(report), _table(report, lang), _gaps(report, lang), summary_line(report)]
         return "\n\n".join(part for part in parts if part) + "\n"
+
+    def render_audit(self, audit: AuditReport) -> str:
+        parts = [audit_heading(audit)]
+        parts += [f"{section.title}:\n" + tabulate(section.rows, headers=section.headers, tablefmt="simple",
+                                                   maxcolwidths=MESSAGE_WIDTH) for section in sections(audit)]
+        return "\n\n".join(parts) + "\n"
 
 
 def _heading(report: Report) -> str:
