@@ -25,8 +25,8 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #
 .badge{display:inline-block;padding:0 .4rem;border-radius:.25rem;color:#fff;font-size:.85em;white-space:nowrap}
 .gap{display:grid;grid-template-columns:1fr 1fr;gap:1rem;border:1px solid #ddd;border-radius:.4rem;
  padding:.5rem 1rem;margin:.75rem 0;break-inside:avoid}
-blockquote{margin:0;padding:.25rem .75rem;border-left:4px solid #888;background:#f7f7f7;font-style:italic}
-.meta{color:#555;font-size:.9em}.note{color:#1565c0}code{font-size:.9em}
+blockquote{margin:0;align-self:start;padding:.25rem .75rem;border-left:4px solid #888;background:#f7f7f7;font-style:italic}
+.meta{color:#555;font-size:.9em}.note{color:#1565c0}code{font-size:.9em;overflow-wrap:anywhere}pre{white-space:pre-wrap}
 .heatmap{max-width:100%;height:auto}.legend span{margin-right:1rem}
 @media print{body{margin:0;max-width:none;font-size:10pt}a{color:inherit;text-decoration:none}
  .gap,tr,svg{break-inside:avoid}h2{break-after:avoid}
