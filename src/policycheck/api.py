@@ -78,12 +78,17 @@ def _validate_waivers(path: Path, document: YamlDocument) -> None:
     load_waivers(path)
 
 
+def _validate_audit(path: Path, document: YamlDocument) -> None:
+    check_schema(document, schema_validator("audit"), "audit")
+
+
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "pack": _validate_pack,
     "rules": _validate_rules,
     "plan": _validate_plan,
     "report": _validate_report,
     "waivers": _validate_waivers,
+    "audit": _validate_audit,
 }
 
 
@@ -94,6 +99,8 @@ def infer_kind(document: YamlDocument) -> str:
         return "pack"
     if data.get("kind") == "skole-hjem-plan" or "school" in data:
         return "plan"
+    if "rule_results" in data:
+        return "audit"
     if "rules" in data:
         return "rules"
     if "findings" in data:
