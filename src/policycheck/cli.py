@@ -183,13 +183,13 @@ def schemas(output_dir: Path) -> None:
 
 def _emit_formats(reporters: list[Reporter], render: Callable[[Any], str], output: Path | None, output_dir: Path | None) -> None:
     """One format to stdout or --output; with --output-dir, each format to DIR/report.<ext>."""
+    if output is not None and output_dir is not None:
+        raise UsageError("give either --output or --output-dir, not both")
     if output_dir is None:
-        if len(reporters) > 1 or output and output.is_dir():
+        if len(reporters) > 1:
             raise UsageError("several formats need --output-dir DIR (each is written to DIR/report.<ext>)")
         _emit(render(reporters[0]), output)
         return
-    if output is not None:
-        raise UsageError("give either --output or --output-dir, not both")
     for item in dict.fromkeys(reporters):
         write_atomic(output_dir / f"report.{item.extension}", render(item))
 
