@@ -1,7 +1,8 @@
-"""Shared test helpers: paths to test data and a CLI runner that goes through main()'s error boundary."""
+"""Shared test helpers: paths to test data, golden files, and running the CLI in-process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,12 +10,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from policycheck import api
 from policycheck.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 GOLDEN = ROOT / "tests" / "golden"
 MINIPACK = DATA / "minipack"
+PLAN = "tests/data/plan-gaps.yaml"
+AS_OF = dt.date(2025, 9, 1)
 
 
 @dataclass
@@ -28,22 +32,47 @@ def run_cli(*args: str) -> Result:
     """Run the CLI through its error boundary and capture exit code, stdout and stderr."""
     runner = CliRunner()
     with runner.isolation() as streams:
-        code = run(list(args))
+        code = run([str(arg) for arg in args])
         stdout, stderr = streams[0].getvalue().decode(), streams[1].getvalue().decode()
     return Result(code, stdout, stderr)
 
 
+@pytest.fixture
+def invoke():
+    """`run_cli` as a fixture giving (exit code, stdout, stderr)."""
+    def run_(*args) -> tuple[int, str, str]:
+        result = run_cli(*args)
+        return result.exit_code, result.stdout, result.stderr
+    return run_
+
+
+@pytest.fixture
+def minireport():
+    """The minipack report of tests/data/plan-gaps.yaml, with any CheckRequest options."""
+    def make(language: str | None = None, **options):
+        return api.run_check(api.CheckRequest(policy=str(MINIPACK), plan=Path(PLAN), as_of=AS_OF,
+                                              language=language, **options))
+    return make
+
+
 def assert_golden(name: str | Path, actual: str) -> None:
-    """Compare with a golden file (a name under tests/golden/, or a path); POLICYCHECK_UPDATE_GOLDEN=1 rewrites it."""
+    """Compare with a golden file (a name under tests/golden/, or a path); POLICYCHECK_UPDATE_GOLDEN=1 rewrites it.
+
+    Files are compared byte for byte (no newline translation: CSV golden files keep their CRLF).
+    """
     path = name if isinstance(name, Path) else GOLDEN / name
     if os.environ.get("POLICYCHECK_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(actual)
     if not path.exists():
         pytest.fail(f"golden file {path} is missing; run with POLICYCHECK_UPDATE_GOLDEN=1 to create it")
-    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path} (POLICYCHECK_UPDATE_GOLDEN=1 to accept)"
+    with open(path, encoding="utf-8", newline="") as stream:
+        assert actual == stream.read(), f"output differs from {path} (POLICYCHECK_UPDATE_GOLDEN=1 to accept)"
 
 
 @pytest.fixture(autouse=True)
 def _run_from_root(monkeypatch):
-    """Paths in reports are as given on the command line: run from the repository root."""
+    """Paths in reports are as given on the command line: run from the repository root, outside GitHub Actions."""
     monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -7,7 +7,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import MINIPACK, ROOT
+from conftest import MINIPACK, ROOT, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +53,11 @@ def test_report_of_any_plan_validates_against_schema(content, attests, language)
     report = evaluate(PACK, plan, view, as_of=dt.date(2025, 9, 1), language=language)
     jsonschema.validate(json.loads(report.model_dump_json(by_alias=True)), REPORT_SCHEMA)
     assert len(report.findings) == len(PACK.rules)
+
+
+def test_audit_json_validates_as_audit(tmp_path):
+    out = tmp_path / "audit.json"
+    run_cli("audit", "tests/data/municipality", "--policy", "tests/data/minipack", "--as-of", "2025-09-01",
+            "--jobs", "1", "--format", "json", "-o", str(out))
+    result = run_cli("validate", str(out))
+    assert result.exit_code == 0 and "(audit)" in result.stdout

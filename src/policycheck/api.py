@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import jsonschema
-
+from policycheck.baseline import apply_baseline, load_baseline
 from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError, did_you_mean
 from policycheck.loading.packs import bundled_pack_names, load_pack
@@ -19,7 +17,8 @@ from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.pack import PolicyPack, Rule, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
-from policycheck.schemas import schema_text
+from policycheck.schemas import schema_validator
+from policycheck.waivers import apply_waivers, load_waivers
 
 
 @dataclass(frozen=True)
@@ -28,14 +27,17 @@ class CheckRequest:
     plan: Path
     as_of: dt.date | None = None
     language: str | None = None
+    waivers: Path | None = None
+    baseline: Path | None = None
 
 
 def run_check(request: CheckRequest) -> Report:
-    """Load the pack and the plan, and evaluate every rule."""
+    """Load the pack and the plan, evaluate every rule, then apply waivers and the baseline."""
     pack = load_pack(request.policy)
     plan, view = load_plan(request.plan, pack)
     as_of = request.as_of or default_as_of(plan, dt.date.today())
-    return evaluate(pack, plan, view, as_of=as_of, language=request.language)
+    report = evaluate(pack, plan, view, as_of=as_of, language=request.language)
+    return postprocess(report, request.waivers, request.baseline)
 
 
 def default_as_of(plan: LocalPlan, today: dt.date) -> dt.date:
@@ -47,6 +49,15 @@ def default_as_of(plan: LocalPlan, today: dt.date) -> dt.date:
     if plan.school_year is None:
         return today
     return min(today, dt.date(int(plan.school_year[-4:]), 7, 31))
+
+
+def postprocess(report: Report, waivers: Path | None, baseline: Path | None) -> Report:
+    """Steps over a finished report, outside the checks: waivers first, then the baseline."""
+    if waivers is not None:
+        report = apply_waivers(report, load_waivers(waivers))
+    if baseline is not None:
+        report = apply_baseline(report, load_baseline(baseline))
+    return report
 
 
 def find_rule(rule_id: str, policy: str | None = None) -> tuple[PolicyPack, Rule]:
@@ -73,8 +84,15 @@ def _validate_plan(path: Path, document: YamlDocument) -> None:
 
 
 def _validate_report(path: Path, document: YamlDocument) -> None:
-    schema = json.loads(schema_text("report"))
-    check_schema(document, jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()), "report")
+    check_schema(document, schema_validator("report"), "report")
+
+
+def _validate_waivers(path: Path, document: YamlDocument) -> None:
+    load_waivers(path)
+
+
+def _validate_audit(path: Path, document: YamlDocument) -> None:
+    check_schema(document, schema_validator("audit"), "audit")
 
 
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
@@ -82,6 +100,8 @@ VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "rules": _validate_rules,
     "plan": _validate_plan,
     "report": _validate_report,
+    "waivers": _validate_waivers,
+    "audit": _validate_audit,
 }
 
 
@@ -92,10 +112,14 @@ def infer_kind(document: YamlDocument) -> str:
         return "pack"
     if data.get("kind") == "skole-hjem-plan" or "school" in data:
         return "plan"
+    if "rule_results" in data:
+        return "audit"
     if "rules" in data:
         return "rules"
     if "findings" in data:
         return "report"
+    if isinstance(document.data, list) and all(isinstance(item, dict) and "approved_by" in item for item in document.data):
+        return "waivers"
     raise InputError.at(document.file, f"cannot tell what kind of file this is; give --as ({', '.join(VALIDATORS)})", 1, 1)
 
 

@@ -10,11 +10,15 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 from tabulate import tabulate
 
 from policycheck import __version__, api
+from policycheck.audit.progress import Progress
+from policycheck.audit.run import AuditRequest, merge_audits, run_audit
+from policycheck.audit.shard import Shard
 from policycheck.errors import InputError, UsageError
 from policycheck.explain import explain_rule
 from policycheck.loading.packs import bundled_pack_names, load_pack
@@ -22,7 +26,8 @@ from policycheck.models.common import LANGUAGES, Severity, localize
 from policycheck.output import write_atomic
 from policycheck.policytest import run_pack_tests
 from policycheck.reference import write_docs
-from policycheck.reports.registry import REPORTERS, reporter
+from policycheck.reports.base import Reporter
+from policycheck.reports.registry import AUDIT_REPORTERS, REPORTERS, reporter
 from policycheck.scaffold import scaffold_plan
 from policycheck.schemas import write_schemas
 
@@ -40,6 +45,21 @@ POLICY_OPTION = click.option("--policy", "-p", required=True, metavar="PACK",
                              help="A bundled pack's name (tromso, vest), a pack folder, or an override file extending one.")
 LANG_OPTION = click.option("--lang", "language", type=click.Choice(LANGUAGES),
                            help="Report language (default: the pack's).")
+OUTPUT_OPTION = click.option("--output", "-o", type=click.Path(path_type=Path),
+                             help="Write the report here (whole or not at all).")
+OUTPUT_DIR_OPTION = click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False),
+                                 help="Write each format to DIR/report.<ext>.")
+FAIL_ON_OPTION = click.option("--fail-on", type=click.Choice([s.value for s in Severity] + ["never"]), default="required",
+                              show_default=True, help="Lowest severity of a gap that makes the exit code 1.")
+AS_OF_OPTION = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
+                            help="Judge dates as of this day (default: today, or 31 July ending the plan's school year if that is earlier).")
+WAIVERS_OPTION = click.option("--waivers", type=click.Path(path_type=Path),
+                              help="Waivers file (YAML) turning approved gaps into waived.")
+
+
+def _format_option(choices: dict) -> Callable:
+    return click.option("--format", "formats", type=click.Choice(sorted(choices)), multiple=True, default=["table"],
+                        show_default=True, help="Output format; repeat for several (with --output-dir).")
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -51,20 +71,73 @@ def cli() -> None:
 @cli.command(epilog=EXIT_CODES_HELP)
 @POLICY_OPTION
 @click.option("--plan", required=True, type=click.Path(path_type=Path), help="The school's local plan (YAML).")
-@click.option("--format", "format_name", type=click.Choice(sorted(REPORTERS)), default="table", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here (whole or not at all).")
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity] + ["never"]), default="required",
-              show_default=True, help="Lowest severity of a gap that makes the exit code 1.")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
-              help="Judge dates as of this day (default: today, or 31 July ending the plan's school year if that is earlier).")
+@_format_option(REPORTERS)
+@OUTPUT_OPTION
+@OUTPUT_DIR_OPTION
+@WAIVERS_OPTION
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="A previous JSON report: only gaps it did not have make the exit code 1.")
+@FAIL_ON_OPTION
+@AS_OF_OPTION
 @LANG_OPTION
-def check(policy: str, plan: Path, format_name: str, output: Path | None, fail_on: str,
-          as_of: dt.datetime | None, language: str | None) -> None:
+def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
+          waivers: Path | None, baseline: Path | None, fail_on: str, as_of: dt.datetime | None,
+          language: str | None) -> None:
     """Check a local plan against a policy pack and print a gap report."""
     day = as_of.date() if as_of else None
-    report = api.run_check(api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language))
-    _emit(reporter(format_name).render(report), output)
-    sys.exit(report.exit_code(None if fail_on == "never" else Severity(fail_on)))
+    request = api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, waivers=waivers,
+                               baseline=baseline)
+    report = api.run_check(request)
+    _emit_formats([reporter(name) for name in formats], lambda r: r.render(report), output, output_dir)
+    sys.exit(report.exit_code(_threshold(fail_on)))
+
+
+@cli.command(epilog=EXIT_CODES_HELP + "\n  (audit: 2 also when a school's inputs are broken; the others are still checked)")
+@click.argument("schools_dir", type=click.Path(path_type=Path, file_okay=False))
+@POLICY_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Schools checked in parallel (default: CPU count).")
+@_format_option(AUDIT_REPORTERS)
+@OUTPUT_OPTION
+@OUTPUT_DIR_OPTION
+@click.option("--compare", type=click.Path(path_type=Path), help="A previous audit JSON: show the change since.")
+@click.option("--min-group", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Fewest applicable schools for a per-rule share to be shown.")
+@click.option("--shard", metavar="I/N", help="Check only shard I of N (stable by folder name); merge with 'merge'.")
+@WAIVERS_OPTION
+@FAIL_ON_OPTION
+@AS_OF_OPTION
+@LANG_OPTION
+def audit(schools_dir: Path, policy: str, jobs: int | None, formats: tuple[str, ...], output: Path | None,
+          output_dir: Path | None, compare: Path | None, min_group: int, shard: str | None, waivers: Path | None,
+          fail_on: str, as_of: dt.datetime | None, language: str | None) -> None:
+    """Check every school folder in SCHOOLS_DIR (each holding plan.yaml) and aggregate (see docs/audit.md)."""
+    request = AuditRequest(policy=policy, schools_dir=schools_dir, as_of=as_of.date() if as_of else dt.date.today(),
+                           language=language, jobs=jobs, waivers=waivers, shard=Shard.parse(shard) if shard else None,
+                           compare=compare, min_group=min_group)
+    result = run_audit(request, Progress())
+    _emit_formats([reporter(name, AUDIT_REPORTERS) for name in formats], lambda r: r.render_audit(result),
+                  output, output_dir)
+    sys.exit(result.exit_code(_threshold(fail_on)))
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("shards", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@_format_option(AUDIT_REPORTERS)
+@OUTPUT_OPTION
+@OUTPUT_DIR_OPTION
+@click.option("--compare", type=click.Path(path_type=Path), help="A previous audit JSON: show the change since.")
+@FAIL_ON_OPTION
+def merge(shards: tuple[Path, ...], formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
+          compare: Path | None, fail_on: str) -> None:
+    """Combine shard audits (audit --shard i/n --format json) into the audit of all schools."""
+    result = merge_audits(list(shards), compare)
+    _emit_formats([reporter(name, AUDIT_REPORTERS) for name in formats], lambda r: r.render_audit(result),
+                  output, output_dir)
+    sys.exit(result.exit_code(_threshold(fail_on)))
+
+
+def _threshold(fail_on: str) -> Severity | None:
+    return None if fail_on == "never" else Severity(fail_on)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -150,6 +223,19 @@ def schemas(output_dir: Path) -> None:
     """Regenerate the JSON Schemas from the models."""
     for path in write_schemas(output_dir):
         click.echo(f"wrote {path}")
+
+
+def _emit_formats(reporters: list[Reporter], render: Callable[[Any], str], output: Path | None, output_dir: Path | None) -> None:
+    """One format to stdout or --output; with --output-dir, each format to DIR/report.<ext>."""
+    if output is not None and output_dir is not None:
+        raise UsageError("give either --output or --output-dir, not both")
+    if output_dir is None:
+        if len(reporters) > 1:
+            raise UsageError("several formats need --output-dir DIR (each is written to DIR/report.<ext>)")
+        _emit(render(reporters[0]), output)
+        return
+    for item in dict.fromkeys(reporters):
+        write_atomic(output_dir / f"report.{item.extension}", render(item))
 
 
 def _emit(content: str, output: Path | None) -> None:

@@ -44,7 +44,8 @@ def evaluate(
         as_of=as_of,
         policy=PolicyRef(id=pack.meta.id, version=pack.meta.version,
                          title=localize(pack.meta.title, language), overrides=pack.overrides),
-        inputs=InputRef(plan=view.file, school=plan.school.name, school_year=plan.school_year),
+        inputs=InputRef(plan=view.file, school=plan.school.name, school_id=plan.school.id,
+                        school_year=plan.school_year),
         findings=findings,
     )
 

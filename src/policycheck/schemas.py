@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
+
+import jsonschema
 
 from pydantic import BaseModel
 
 from policycheck.loading.overrides import PackOverride
+from policycheck.models.audit import AuditReport
 from policycheck.models.pack import PackMeta, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
+from policycheck.models.waiver import WaiversFile
 
 SCHEMA_BASE = "https://policycheck.dev/schemas/"
 
@@ -20,6 +25,8 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "plan": (LocalPlan, "validation"),
     "override": (PackOverride, "validation"),
     "report": (Report, "serialization"),
+    "waivers": (WaiversFile, "validation"),
+    "audit": (AuditReport, "serialization"),
 }
 
 
@@ -32,6 +39,12 @@ def schema_text(name: str) -> str:
         **model.model_json_schema(by_alias=True, mode=mode),
     }
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@lru_cache(maxsize=None)
+def schema_validator(name: str) -> jsonschema.Draft202012Validator:
+    """A validator for one of the published schemas (e.g. to check a report given as input)."""
+    return jsonschema.Draft202012Validator(json.loads(schema_text(name)), format_checker=jsonschema.FormatChecker())
 
 
 def write_schemas(folder: Path) -> list[Path]:

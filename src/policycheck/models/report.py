@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -31,6 +32,13 @@ class SourceRef(BaseModel):
     quote: str
 
 
+class BaselineState(str, Enum):
+    """Whether a gap was already a gap in the baseline report (`--baseline`)."""
+
+    new = "new"
+    known = "known"
+
+
 class Finding(BaseModel):
     """The outcome of one rule for one school."""
 
@@ -44,6 +52,13 @@ class Finding(BaseModel):
     legal_basis: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     remediation: str | None = None
+    notes: list[str] = Field(default_factory=list, description="Post-processing notes, e.g. a waiver applied")
+    baseline: BaselineState | None = Field(default=None, description="For gaps, with --baseline: new or known")
+
+    @property
+    def blocking(self) -> bool:
+        """A gap that counts for the exit code: not one the baseline already had."""
+        return self.status.is_gap and self.baseline is not BaselineState.known
 
 
 class PolicyRef(BaseModel):
@@ -58,6 +73,7 @@ class InputRef(BaseModel):
     model_config = ConfigDict(extra="forbid")
     plan: str | None = None
     school: str | None = None
+    school_id: str | None = None
     school_year: str | None = None
 
 
@@ -98,10 +114,10 @@ class Report(BaseModel):
         return Summary.of(self.findings)
 
     def failing(self, fail_on: Severity | None) -> list[Finding]:
-        """Gaps at or above the severity threshold (none when the threshold is None: 'never')."""
+        """Gaps at or above the threshold, except those known from a baseline (none when the threshold is None: 'never')."""
         if fail_on is None:
             return []
-        return [f for f in self.findings if f.status.is_gap and f.severity.rank >= fail_on.rank]
+        return [f for f in self.findings if f.blocking and f.severity.rank >= fail_on.rank]
 
     def exit_code(self, fail_on: Severity | None) -> int:
         return 1 if self.failing(fail_on) else 0

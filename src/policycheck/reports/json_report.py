@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from policycheck.models.audit import AuditReport
 from policycheck.models.report import Report
 
 
 class JsonReporter:
     name = "json"
-    description = "machine-readable report (schemas/report.schema.json)"
+    description = "machine-readable report (schemas/report.schema.json, schemas/audit.schema.json)"
+    extension = "json"
 
     def render(self, report: Report) -> str:
         return report.model_dump_json(by_alias=True, indent=2) + "\n"
+
+    def render_audit(self, audit: AuditReport) -> str:
+        return audit.model_dump_json(by_alias=True, indent=2) + "\n"

@@ -5,14 +5,26 @@ from __future__ import annotations
 from policycheck.errors import UsageError, did_you_mean
 from policycheck.registry import build_registry
 from policycheck.reports.base import Reporter
+from policycheck.reports.csv_report import CsvReporter
+from policycheck.reports.github import GithubReporter
+from policycheck.reports.html import HtmlReporter
 from policycheck.reports.json_report import JsonReporter
+from policycheck.reports.junit import JunitReporter
+from policycheck.reports.markdown import MarkdownReporter
+from policycheck.reports.sarif import SarifReporter
 from policycheck.reports.table import TableReporter
 
+REPORTERS: dict[str, Reporter] = build_registry(
+    [TableReporter(), JsonReporter(), MarkdownReporter(), CsvReporter(), HtmlReporter(), JunitReporter(),
+     SarifReporter(), GithubReporter()],
+    lambda r: r.name, "format")
 
-REPORTERS: dict[str, Reporter] = build_registry([TableReporter(), JsonReporter()], lambda r: r.name, "format")
+
+# Formats that can also show a municipality audit (they offer `render_audit`).
+AUDIT_REPORTERS: dict[str, Reporter] = {name: r for name, r in REPORTERS.items() if hasattr(r, "render_audit")}
 
 
-def reporter(name: str) -> Reporter:
-    if name not in REPORTERS:
-        raise UsageError(f"unknown format '{name}'{did_you_mean(name, REPORTERS)}; known: {', '.join(REPORTERS)}")
-    return REPORTERS[name]
+def reporter(name: str, registry: dict[str, Reporter] = REPORTERS) -> Reporter:
+    if name not in registry:
+        raise UsageError(f"unknown format '{name}'{did_you_mean(name, registry)}; known: {', '.join(registry)}")
+    return registry[name]

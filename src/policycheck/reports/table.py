@@ -5,9 +5,10 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from policycheck.messages import text
-from policycheck.models.common import Status
-from policycheck.models.report import Evidence, Finding, Report
-from policycheck.reports.base import STATUS_ORDER, ordered
+from policycheck.models.audit import AuditReport
+from policycheck.models.report import Finding, Report
+from policycheck.reports.audit_rows import audit_heading, sections
+from policycheck.reports.base import gaps, heading, locations, message_with_notes, ordered, status_label, summary_line
 
 MESSAGE_WIDTH = 60
 
@@ -15,55 +16,47 @@ MESSAGE_WIDTH = 60
 class TableReporter:
     name = "table"
     description = "readable gap table for a terminal"
+    extension = "txt"
 
     def render(self, report: Report) -> str:
         lang = report.language
-        parts = [_heading(report), _table(report, lang), _gaps(report, lang), _summary(report, lang)]
+        parts = [_heading(report), _table(report, lang), _gaps(report, lang), summary_line(report)]
         return "\n\n".join(part for part in parts if part) + "\n"
+
+    def render_audit(self, audit: AuditReport) -> str:
+        parts = [audit_heading(audit)]
+        parts += [f"{section.title}:\n" + tabulate(section.rows, headers=section.headers, tablefmt="simple",
+                                                   maxcolwidths=MESSAGE_WIDTH) for section in sections(audit)]
+        return "\n\n".join(parts) + "\n"
 
 
 def _heading(report: Report) -> str:
-    policy = report.policy
-    line = text("heading.report", report.language, school=report.inputs.school or "?", policy=policy.title,
-                pack=policy.id, version=policy.version, as_of=report.as_of.isoformat())
-    if policy.overrides:
-        line += f"\n{text('heading.overrides', report.language)}: " + "; ".join(policy.overrides)
+    line = heading(report)
+    if report.policy.overrides:
+        line += f"\n{text('heading.overrides', report.language)}: " + "; ".join(report.policy.overrides)
     return line
 
 
 def _table(report: Report, lang: str) -> str:
     headers = [text(f"heading.{name}", lang) for name in ("status", "severity", "rule", "message")]
     rows = [
-        [text(f"status.{f.status.value}", lang), text(f"severity.{f.severity.value}", lang), f.rule_id, f.message]
+        [status_label(f.status, lang), text(f"severity.{f.severity.value}", lang), f.rule_id, message_with_notes(f, lang)]
         for f in ordered(report.findings)
     ]
     return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, MESSAGE_WIDTH])
 
 
 def _gaps(report: Report, lang: str) -> str:
-    gaps = [finding for finding in ordered(report.findings) if finding.status.is_gap]
-    if not gaps:
+    found = gaps(report.findings)
+    if not found:
         return text("heading.no_gaps", lang)
-    return "\n\n".join([text("heading.gaps", lang) + ":"] + [_gap(finding) for finding in gaps])
+    return "\n\n".join([text("heading.gaps", lang) + ":"] + [_gap(finding) for finding in found])
 
 
 def _gap(finding: Finding) -> str:
-    where = ", ".join(_where(evidence) for evidence in finding.evidence if evidence.file)
+    where = locations(finding)
     lines = [f"* {finding.rule_id} ({finding.title}) §{finding.source.section}" + (f" - {where}" if where else "")]
     lines.append(f'  "{finding.source.quote}"')
     if finding.remediation:
         lines.append(f"  -> {finding.remediation}")
     return "\n".join(lines)
-
-
-def _where(evidence: Evidence) -> str:
-    location = evidence.file or ""
-    if evidence.line is not None:
-        location += f":{evidence.line}"
-    return location
-
-
-def _summary(report: Report, lang: str) -> str:
-    counts = report.summary.by_status
-    parts = [f"{counts[status]} {text(f'status.{status.value}', lang).lower()}" for status in STATUS_ORDER if counts[status]]
-    return f"{text('heading.summary', lang)}: " + ", ".join(parts)

@@ -1,0 +1,1 @@
+"""Auditing a municipality: the per-school pipeline in parallel, then one aggregation step."""

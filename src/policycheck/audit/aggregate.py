@@ -1,0 +1,84 @@
+"""From school results to the aggregate: compliance per school and per rule, common gaps, change.
+
+Everything here is a function of the school results alone, which is what makes
+shard-then-merge give the same audit as one run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from policycheck.loading.validate import check_schema
+from policycheck.loading.yamlfile import load_yaml
+from policycheck.models.audit import AuditReport, Change, Comparison, Compliance, RuleInfo, RuleResult, SchoolResult
+from policycheck.models.common import Status
+from policycheck.schemas import schema_validator
+
+MOST_COMMON = 10
+
+
+def compliance(statuses: Iterable[Status], min_group: int = 1) -> Compliance:
+    """Passed among applicable; no share when fewer than `min_group` apply (too small to show)."""
+    applicable = [status for status in statuses if status is not Status.not_applicable]
+    passed = sum(1 for status in applicable if status is Status.passed)
+    share = round(passed / len(applicable), 4) if applicable and len(applicable) >= min_group else None
+    return Compliance(applicable=len(applicable), passed=passed, share=share)
+
+
+def build_audit(header: dict, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int,
+                previous: AuditReport | None = None, shard: str | None = None) -> AuditReport:
+    """The audit of these schools; `header` holds tool_version, language, as_of and policy."""
+    schools = sorted((_with_compliance(school) for school in schools), key=lambda school: school.folder)
+    rule_results = [_rule_result(rule.id, schools, min_group) for rule in rules]
+    common = sorted((result for result in rule_results if result.gaps), key=lambda result: -result.gaps)
+    audit = AuditReport(**header, min_group=min_group, shard=shard, rules=rules, schools=schools,
+                        rule_results=rule_results, most_common_gaps=common[:MOST_COMMON])
+    return audit.model_copy(update={"comparison": compare(previous, audit)}) if previous else audit
+
+
+def header_of(audit: AuditReport) -> dict:
+    return {"tool_version": audit.tool_version, "language": audit.language, "as_of": audit.as_of,
+            "policy": audit.policy}
+
+
+def _with_compliance(school: SchoolResult) -> SchoolResult:
+    if school.error is not None:
+        return school.model_copy(update={"compliance": None})
+    return school.model_copy(update={"compliance": compliance(school.statuses.values())})
+
+
+def _rule_result(rule_id: str, schools: list[SchoolResult], min_group: int) -> RuleResult:
+    statuses = [school.statuses[rule_id] for school in schools if rule_id in school.statuses]
+    return RuleResult(rule_id=rule_id, compliance=compliance(statuses, min_group),
+                      gaps=sum(1 for status in statuses if status.is_gap))
+
+
+def compare(previous: AuditReport, current: AuditReport) -> Comparison:
+    """Change in compliance share per school (by folder) and per rule since `previous`."""
+    def school_shares(audit: AuditReport) -> dict[str, float | None]:
+        return {s.folder: s.compliance.share if s.compliance else None for s in audit.schools}
+
+    def rule_shares(audit: AuditReport) -> dict[str, float | None]:
+        return {r.rule_id: r.compliance.share for r in audit.rule_results}
+
+    return Comparison(previous_as_of=previous.as_of,
+                      schools=_changes(school_shares(previous), school_shares(current)),
+                      rules=_changes(rule_shares(previous), rule_shares(current)))
+
+
+def _changes(before: dict[str, float | None], after: dict[str, float | None]) -> list[Change]:
+    keys = list(after) + [key for key in before if key not in after]
+    return [Change(key=key, before=before.get(key), after=after.get(key), delta=_delta(before.get(key), after.get(key)))
+            for key in keys]
+
+
+def _delta(before: float | None, after: float | None) -> float | None:
+    return round(after - before, 4) if before is not None and after is not None else None
+
+
+def load_audit(path: Path) -> AuditReport:
+    """A previous audit JSON, checked against schemas/audit.schema.json (errors at file:line:column)."""
+    document = load_yaml(path)
+    check_schema(document, schema_validator("audit"), "audit")
+    return AuditReport.model_validate(document.data)

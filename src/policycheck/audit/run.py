@@ -1,0 +1,138 @@
+"""Checking every school of a municipality, in parallel processes, and merging shard audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from policycheck import __version__
+from policycheck.api import postprocess
+from policycheck.audit.aggregate import build_audit, header_of, load_audit
+from policycheck.audit.progress import Progress
+from policycheck.audit.inputs import school_folders, school_inputs
+from policycheck.audit.shard import Shard
+from policycheck.engine import evaluate
+from policycheck.errors import InputError, UsageError
+from policycheck.loading.packs import load_pack
+from policycheck.loading.plans import load_plan
+from policycheck.models.audit import AuditReport, RuleInfo, SchoolGap, SchoolResult
+from policycheck.models.common import Status, localize
+from policycheck.models.pack import PolicyPack
+from policycheck.models.report import PolicyRef, Report
+from policycheck.reports.base import locations
+from policycheck.waivers import check_rule_ids, load_waivers
+
+
+@dataclass(frozen=True)
+class AuditRequest:
+    policy: str
+    schools_dir: Path
+    as_of: dt.date
+    language: str | None = None
+    jobs: int | None = None
+    waivers: Path | None = None
+    shard: Shard | None = None
+    compare: Path | None = None
+    min_group: int = 5
+
+
+@dataclass(frozen=True)
+class SchoolJob:
+    """What a worker process needs to check one school (small and picklable)."""
+
+    school_dir: Path
+    policy: str
+    as_of: dt.date
+    language: str
+    waivers: Path | None
+
+
+def run_audit(request: AuditRequest, progress: Progress | None = None) -> AuditReport:
+    progress = progress or Progress(enabled=False)
+    pack = load_pack(request.policy)
+    language = request.language or pack.meta.language
+    if request.waivers is not None:  # once, here: a bad waivers file is the audit's error, not every school's
+        check_rule_ids(load_waivers(request.waivers), [rule.id for rule in pack.rules])
+    folders = [f for f in school_folders(request.schools_dir) if request.shard is None or request.shard.contains(f)]
+    jobs = [SchoolJob(request.schools_dir / f, request.policy, request.as_of, language, request.waivers) for f in folders]
+    progress.start(len(jobs))
+    schools = map_schools(jobs, request.jobs or os.cpu_count() or 1, progress.advance)
+    progress.close()
+    previous = load_audit(request.compare) if request.compare else None
+    return build_audit(_header(pack, language, request.as_of), rule_infos(pack, language), schools,
+                       request.min_group, previous, str(request.shard) if request.shard else None)
+
+
+def map_schools(jobs: list[SchoolJob], workers: int, on_done: Callable[[], None]) -> list[SchoolResult]:
+    """Check each school, in `workers` processes; results in the order of `jobs`."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [_done(check_school(job), on_done) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = [pool.submit(check_school, job) for job in jobs]
+        for _ in as_completed(futures):
+            on_done()
+        return [future.result() for future in futures]
+
+
+def _done(result: SchoolResult, on_done: Callable[[], None]) -> SchoolResult:
+    on_done()
+    return result
+
+
+def check_school(job: SchoolJob) -> SchoolResult:
+    """One school's result; broken inputs give a result with the error, so the audit goes on."""
+    try:
+        inputs = school_inputs(job.school_dir)
+        pack = _pack(job.policy)
+        plan, view = load_plan(inputs.plan, pack)
+        report = evaluate(pack, plan, view, as_of=job.as_of, language=job.language)
+        report = postprocess(report, job.waivers, None)
+    except (InputError, UsageError) as error:
+        return SchoolResult(folder=job.school_dir.name, error=str(error))
+    return school_result(job.school_dir.name, report)
+
+
+@lru_cache(maxsize=4)
+def _pack(reference: str) -> PolicyPack:
+    """Each worker process loads the pack once."""
+    return load_pack(reference)
+
+
+def school_result(folder: str, report: Report) -> SchoolResult:
+    gaps = [SchoolGap(rule_id=f.rule_id, status=f.status, message=f.message, location=locations(f) or None,
+                      notes=f.notes) for f in report.findings if f.status.is_gap or f.status is Status.waived]
+    return SchoolResult(folder=folder, name=report.inputs.school, statuses={f.rule_id: f.status for f in report.findings},
+                        gaps=gaps)
+
+
+def rule_infos(pack: PolicyPack, language: str) -> list[RuleInfo]:
+    return [RuleInfo(id=rule.id, title=localize(rule.title, language), severity=rule.severity,
+                     section=rule.source.section, quote=rule.source.quote,
+                     remediation=localize(rule.remediation, language)) for rule in pack.rules]
+
+
+def _header(pack: PolicyPack, language: str, as_of: dt.date) -> dict:
+    policy = PolicyRef(id=pack.meta.id, version=pack.meta.version, title=localize(pack.meta.title, language),
+                       overrides=pack.overrides)
+    return {"tool_version": __version__, "language": language, "as_of": as_of, "policy": policy}
+
+
+def merge_audits(paths: list[Path], compare: Path | None = None) -> AuditReport:
+    """Shard audits combined into the audit one run over all schools would give."""
+    audits = [load_audit(path) for path in paths]
+    first = audits[0]
+    for path, audit in zip(paths, audits):
+        if (header_of(audit), audit.rules, audit.min_group) != (header_of(first), first.rules, first.min_group):
+            raise UsageError(f"'{path}' is an audit of another pack, date, language or setting than '{paths[0]}'")
+    schools = [school for audit in audits for school in audit.schools]
+    duplicates = sorted(folder for folder, n in Counter(school.folder for school in schools).items() if n > 1)
+    if duplicates:
+        raise UsageError(f"schools in more than one shard: {', '.join(duplicates)}")
+    previous = load_audit(compare) if compare else None
+    return build_audit(header_of(first), first.rules, schools, first.min_group, previous)

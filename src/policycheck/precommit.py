@@ -1,0 +1,36 @@
+"""The `policycheck-check` pre-commit hook: `check` every staged plan, exit with the worst code.
+
+pre-commit appends file names after the hook's `args`, and `check` takes one `--plan`, so this
+runs `check` once per file. Give options as single tokens (`--policy=tromso`): every argument
+starting with `-` is an option, every other one a plan.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from policycheck import cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    options = [a for a in arguments if a.startswith("-")]
+    worst = 0
+    for plan in (a for a in arguments if not a.startswith("-")):
+        worst = max(worst, _check(options + ["--plan", plan]))
+    return worst
+
+
+def _check(arguments: list[str]) -> int:
+    saved, sys.argv = sys.argv, ["policycheck", "check", *arguments]
+    try:
+        cli.main()
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    finally:
+        sys.argv = saved
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

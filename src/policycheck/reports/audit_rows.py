@@ -1,0 +1,77 @@
+"""The audit's tables as plain rows, shared by the table, markdown and HTML renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policycheck.messages import text
+from policycheck.models.audit import AuditReport, Change, RuleResult
+from policycheck.models.common import Severity
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(share * 100)} %"
+
+
+def signed(delta: float | None) -> str:
+    return "–" if delta is None else f"{round(delta * 100):+d} %"
+
+
+def audit_heading(audit: AuditReport) -> str:
+    policy = audit.policy
+    line = text("heading.audit", audit.language, count=len(audit.schools), policy=policy.title, pack=policy.id,
+                version=policy.version, as_of=audit.as_of.isoformat())
+    return f"{line} [{audit.shard}]" if audit.shard else line
+
+
+def sections(audit: AuditReport) -> list[Section]:
+    """Schools, rules, most common gaps, broken inputs and the comparison: those that have rows."""
+    found = [_schools(audit), _rules(audit, audit.rule_results, "heading.rules"),
+             _rules(audit, audit.most_common_gaps, "heading.most_common"), _broken(audit)]
+    if audit.comparison:
+        found += [_changes(audit, audit.comparison.schools, "heading.schools"),
+                  _changes(audit, audit.comparison.rules, "heading.rules")]
+    return [section for section in found if section.rows]
+
+
+def _headers(lang: str, *names: str) -> list[str]:
+    return [text(f"heading.{name}", lang) for name in names]
+
+
+def _schools(audit: AuditReport) -> Section:
+    lang = audit.language
+    rows = [[s.folder, s.name or "", percent(s.compliance.share) if s.compliance else text("status.broken", lang),
+             str(sum(1 for gap in s.gaps if gap.status.is_gap)) if s.error is None else "–"] for s in audit.schools]
+    return Section(text("heading.schools", lang), _headers(lang, "folder", "school", "compliance", "gap_count"), rows)
+
+
+def _rules(audit: AuditReport, results: list[RuleResult], title: str) -> Section:
+    lang, info = audit.language, {rule.id: rule for rule in audit.rules}
+    rows = [[r.rule_id, info[r.rule_id].title, severity_label(info[r.rule_id].severity, lang),
+             percent(r.compliance.share), str(r.gaps)] for r in results]
+    headers = _headers(lang, "rule", "title", "severity", "compliance", "schools_with_gap")
+    return Section(text(title, lang), headers, rows)
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    return text(f"severity.{severity.value}", lang)
+
+
+def _broken(audit: AuditReport) -> Section:
+    lang = audit.language
+    rows = [[s.folder, s.error or ""] for s in audit.broken]
+    return Section(text("heading.broken", lang), _headers(lang, "folder", "error"), rows)
+
+
+def _changes(audit: AuditReport, changes: list[Change], what: str) -> Section:
+    lang = audit.language
+    title = f"{text('heading.change', lang)} ({audit.comparison.previous_as_of}): {text(what, lang)}"
+    rows = [[c.key, percent(c.before), percent(c.after), signed(c.delta)] for c in changes]
+    return Section(title, [text(what, lang)] + _headers(lang, "before", "after", "delta"), rows)

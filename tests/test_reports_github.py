@@ -1,0 +1,25 @@
+"""GitHub workflow commands: one annotation per gap, escaped as the runner expects."""
+
+from __future__ import annotations
+
+from policycheck.reports.github import GithubReporter, escape_data, escape_property
+
+
+def test_escaping():
+    assert escape_data("50%\r\nnext") == "50%25%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_one_annotation_per_gap_pointing_at_the_plan(minireport):
+    report = minireport("en")
+    lines = GithubReporter().render(report).splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert len(annotations) == report.summary.gaps
+    assert annotations[1].startswith("::error file=tests/data/plan-gaps.yaml,line=10,col=11,title=mini-samtaler%3A")
+
+
+def test_a_message_cannot_start_a_new_command(minireport):
+    report = minireport()
+    finding = report.findings[0].model_copy(update={"message": "x\n::error::injected"})
+    rendered = GithubReporter().render(report.model_copy(update={"findings": [finding]}))
+    assert "\n::error::injected" not in rendered

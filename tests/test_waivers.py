@@ -1,0 +1,109 @@
+"""Waivers and the baseline: post-processing over a finished report, judged by exit code."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+CHECK = ("check", "--policy", "tests/data/minipack", "--plan", "tests/data/plan-gaps.yaml", "--as-of", "2025-09-01",
+         "--lang", "en")
+# The plan's required gaps: mini-kontaktlaerer, mini-samtaler, mini-organ.
+REQUIRED_GAPS = ("mini-kontaktlaerer", "mini-samtaler", "mini-organ")
+
+
+def _waivers(tmp_path, expires: str, rules=REQUIRED_GAPS, school: str | None = "Testskolen"):
+    lines = []
+    for rule in rules:
+        lines += [f"- rule: {rule}", f"  reason: Ny plan vedtas i oktober", "  approved_by: Ola Etatsjef",
+                  f"  expires: {expires}"] + ([f"  school: {school}"] if school else [])
+    path = tmp_path / "waivers.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _json_report(out: str) -> dict[str, dict]:
+    return {finding["rule_id"]: finding for finding in json.loads(out)["findings"]}
+
+
+def test_valid_waiver_turns_gaps_into_waived(tmp_path, invoke):
+    code, out, _ = invoke(*CHECK, "--format", "json", "--waivers", _waivers(tmp_path, "2025-12-31"))
+    findings = _json_report(out)
+    assert code == 0
+    assert findings["mini-organ"]["status"] == "waived"
+    assert "approved by Ola Etatsjef" in findings["mini-organ"]["notes"][0]
+    assert "2025-12-31" in findings["mini-organ"]["notes"][0]
+
+
+def test_waiver_on_its_last_day_still_holds(tmp_path, invoke):
+    assert invoke(*CHECK, "--waivers", _waivers(tmp_path, "2025-09-01"))[0] == 0
+
+
+def test_expired_waiver_leaves_the_gap_with_a_note(tmp_path, invoke):
+    code, out, _ = invoke(*CHECK, "--format", "json", "--waivers", _waivers(tmp_path, "2025-08-31"))
+    findings = _json_report(out)
+    assert code == 1
+    assert findings["mini-organ"]["status"] == "fail"
+    assert findings["mini-organ"]["notes"] == ["the waiver approved by Ola Etatsjef expired on 2025-08-31"]
+
+
+def test_waiver_without_school_covers_every_school_and_other_schools_are_not_covered(tmp_path, invoke):
+    assert invoke(*CHECK, "--waivers", _waivers(tmp_path, "2026-01-01", school=None))[0] == 0
+    assert invoke(*CHECK, "--waivers", _waivers(tmp_path, "2026-01-01", school="Annen skole"))[0] == 1
+
+
+def test_waiver_for_an_unknown_rule_is_an_input_error(tmp_path, invoke):
+    code, _, err = invoke(*CHECK, "--waivers", _waivers(tmp_path, "2026-01-01", rules=["mini-orgn"]))
+    assert code == 2
+    assert "waivers.yaml:1:9: waiver for unknown rule 'mini-orgn' (did you mean 'mini-organ'?)" in err
+
+
+def test_malformed_waiver_names_file_line_column(tmp_path, invoke):
+    path = tmp_path / "waivers.yaml"
+    path.write_text("- rule: mini-organ\n  reason: x\n  approved_by: y\n  expires: 2025-02-31\n", encoding="utf-8")
+    code, _, err = invoke(*CHECK, "--waivers", path)
+    assert code == 2 and "waivers.yaml:4:12" in err
+
+
+def test_waivers_file_validates(tmp_path, invoke):
+    code, out, _ = invoke("validate", _waivers(tmp_path, "2026-01-01"))
+    assert code == 0 and "(waivers)" in out
+
+
+@pytest.fixture
+def baseline(tmp_path, invoke):
+    """A JSON report of the plan as it is: every current gap is known."""
+    _, out, _ = invoke(*CHECK, "--format", "json")
+    path = tmp_path / "baseline.json"
+    path.write_text(out, encoding="utf-8")
+    return path
+
+
+def test_known_gaps_do_not_fail(baseline, invoke):
+    code, out, _ = invoke(*CHECK, "--format", "json", "--baseline", baseline)
+    assert code == 0
+    assert {f["baseline"] for f in _json_report(out).values() if f["status"] in ("fail", "needs_attestation")} == {"known"}
+
+
+def test_a_new_gap_fails(baseline, invoke):
+    document = json.loads(baseline.read_text(encoding="utf-8"))
+    for finding in document["findings"]:
+        if finding["rule_id"] == "mini-organ":
+            finding["status"] = "pass"
+    baseline.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = invoke(*CHECK, "--format", "json", "--baseline", baseline)
+    findings = _json_report(out)
+    assert code == 1
+    assert findings["mini-organ"]["baseline"] == "new" and findings["mini-samtaler"]["baseline"] == "known"
+
+
+def test_new_and_known_shown_in_the_table(baseline, invoke):
+    _, out, _ = invoke(*CHECK, "--baseline", baseline)
+    assert "[known]" in out
+
+
+def test_a_baseline_that_is_not_a_report_is_an_input_error(tmp_path, invoke):
+    path = tmp_path / "baseline.json"
+    path.write_text('{"findings": 3}', encoding="utf-8")
+    code, _, err = invoke(*CHECK, "--baseline", path)
+    assert code == 2 and "baseline.json:1" in err
