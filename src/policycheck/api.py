@@ -10,6 +10,7 @@ from typing import Callable
 
 import jsonschema
 
+from policycheck import logrun
 from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError, did_you_mean
 from policycheck.loading.packs import bundled_pack_names, load_pack
@@ -27,13 +28,18 @@ class CheckRequest:
     plan: Path
     as_of: dt.date
     language: str | None = None
+    log: logrun.LogOptions = logrun.LogOptions()
 
 
 def run_check(request: CheckRequest) -> Report:
-    """Load the pack and the plan, and evaluate every rule."""
+    """Load the pack, the plan and the log's companions; evaluate every rule in one pass over the log."""
     pack = load_pack(request.policy)
     plan, view = load_plan(request.plan, pack)
-    return evaluate(pack, plan, view, as_of=request.as_of, language=request.language)
+    prepared = logrun.prepare(request.log, pack.meta.jurisdiction.country, plan.school_year, request.as_of)
+    report = evaluate(pack, plan, view, as_of=request.as_of, language=request.language,
+                      events=prepared.events, log=prepared.inputs)
+    section = logrun.finish(prepared, request.log)
+    return report.model_copy(update={"log": section}) if section else report
 
 
 def find_rule(rule_id: str, policy: str | None = None) -> tuple[PolicyPack, Rule]:

@@ -54,11 +54,21 @@ def cli() -> None:
               show_default=True, help="Lowest severity of a gap that makes the exit code 1.")
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Judge dates as of this day (default: today).")
 @LANG_OPTION
+@click.option("--log", "logs", multiple=True, type=click.Path(path_type=Path),
+              help="Activity log (CSV or JSON Lines); repeat for several files.")
+@click.option("--roster", type=click.Path(path_type=Path), help="Classes and pupils (YAML), for per-pupil/class rules.")
+@click.option("--calendar", type=click.Path(path_type=Path), help="The school's calendar (YAML): year and holidays.")
+@click.option("--mapping", type=click.Path(path_type=Path), help="Column mapping (YAML) for a system's export.")
+@click.option("--school-year", metavar="YYYY-YYYY", help="School year to check, e.g. 2025-2026 (default: the plan's).")
+@click.option("--skip-bad-rows", is_flag=True, help="Count rejected log rows in the report instead of failing (exit 2).")
 def check(policy: str, plan: Path, format_name: str, output: Path | None, fail_on: str,
-          as_of: dt.datetime | None, language: str | None) -> None:
-    """Check a local plan against a policy pack and print a gap report."""
+          as_of: dt.datetime | None, language: str | None, logs: tuple[Path, ...], roster: Path | None,
+          calendar: Path | None, mapping: Path | None, school_year: str | None, skip_bad_rows: bool) -> None:
+    """Check a local plan (and its activity log) against a policy pack and print a gap report."""
     day = as_of.date() if as_of else dt.date.today()
-    report = api.run_check(api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language))
+    log = api.logrun.LogOptions(logs=logs, roster=roster, calendar=calendar, mapping=mapping,
+                                school_year=school_year, skip_bad_rows=skip_bad_rows)
+    report = api.run_check(api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, log=log))
     _emit(reporter(format_name).render(report), output)
     sys.exit(report.exit_code(None if fail_on == "never" else Severity(fail_on)))
 

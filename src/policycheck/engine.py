@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from policycheck import __version__
-from policycheck.checks.base import CheckContext, Evaluation, Outcome, PlanView
+from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome, PlanView
 from policycheck.messages import Message
 from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack, Rule
@@ -23,8 +23,12 @@ def evaluate(
     as_of: dt.date,
     language: str | None = None,
     events: Iterable[Any] = (),
+    log: LogInputs | None = None,
 ) -> Report:
-    """Check a plan (and, later, its events) against every rule of the pack."""
+    """Check a plan and its activity log (`events`, streamed once) against every rule of the pack.
+
+    `log` is None when no activity log was given: log rules are then `insufficient_data`.
+    """
     language = language or pack.meta.language
     started: dict[str, Evaluation] = {}
     decided: dict[str, Outcome] = {}
@@ -33,7 +37,7 @@ def evaluate(
         if skip is not None:
             decided[rule.id] = skip
         else:
-            context = CheckContext(rule.id, view, pack.parameters, as_of)
+            context = CheckContext(rule.id, view, pack.parameters, as_of, log=log)
             started[rule.id] = rule.check.start(context)
     _stream(events, started.values())
     decided.update({rule_id: evaluation.finish() for rule_id, evaluation in started.items()})

@@ -7,9 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from policycheck.models.calendar import CalendarFile
+from policycheck.models.events import EventRecord
+from policycheck.models.mapping import ColumnMapping
 from policycheck.models.pack import PackMeta, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
+from policycheck.models.roster import Roster
 
 SCHEMA_BASE = "https://policycheck.dev/schemas/"
 
@@ -18,6 +22,10 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "rules": (RulesFile, "validation"),
     "plan": (LocalPlan, "validation"),
     "report": (Report, "serialization"),
+    "event": (EventRecord, "validation"),
+    "roster": (Roster, "validation"),
+    "calendar": (CalendarFile, "validation"),
+    "mapping": (ColumnMapping, "validation"),
 }
 
 
