@@ -69,6 +69,6 @@ class ShareEvaluation(LogEvaluation):
         percent = 100.0 * self.by_channel[self.check.channel] / total
         params = {"channel": self.check.channel, "percent": f"{percent:.1f}", "min": minimum, "total": total}
         evidence = [Evidence(group=f"channel {name or '-'}", count=count, note=f"{100.0 * count / total:.1f}%")
-                    for name, count in self.by_channel.most_common(5)]
+                    for name, count in sorted(self.by_channel.items(), key=lambda item: (-item[1], item[0]))[:5]]
         status = Status.passed if percent >= minimum else Status.fail
         return Outcome(status, Message("share.ok" if status is Status.passed else "share.fail", params), evidence)
