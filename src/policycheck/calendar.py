@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import holidays
 
@@ -90,9 +90,8 @@ class SchoolCalendar:
         return self._rank(later) - self._rank(earlier)
 
     @cached_property
-    def _public(self) -> holidays.HolidayBase:
-        years = range(self.start.year - 1, self.end.year + 2)
-        return holidays.country_holidays(self.country, years=years) if self.country in ("NO", "DK") else {}
+    def _public(self) -> frozenset[dt.date]:
+        return public_holidays(self.country, self.start.year - 1, self.end.year + 1)
 
     @cached_property
     def _working_days(self) -> list[dt.date]:
@@ -108,6 +107,14 @@ class SchoolCalendar:
             return bisect_right(days, day)
         anchor = days[0] if day < days[0] else days[-1]
         return bisect_right(days, anchor) + _weekdays_between(anchor, day)
+
+
+@lru_cache(maxsize=16)
+def public_holidays(country: str, first_year: int, last_year: int) -> frozenset[dt.date]:
+    """Public holidays of Norway or Denmark in the years (cached: an audit asks once per school)."""
+    if country not in ("NO", "DK"):
+        return frozenset()
+    return frozenset(holidays.country_holidays(country, years=range(first_year, last_year + 1)))
 
 
 def _weekdays_between(anchor: dt.date, day: dt.date) -> int:

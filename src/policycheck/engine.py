@@ -61,6 +61,9 @@ def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
             wanted[event_type].append(evaluation)
     if not wanted:
         return
+    narrow = getattr(events, "narrow", None)
+    if narrow is not None:  # a LogStream: build events only of the types some check wants
+        narrow(wanted)
     for event in events:
         for evaluation in wanted.get(event.type, ()):
             evaluation.observe(event)

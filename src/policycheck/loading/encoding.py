@@ -40,7 +40,8 @@ def _first_bad_byte(path: Path, codec: str) -> tuple[int, int, int] | None:
         with path.open("rb") as handle:
             while chunk := handle.read(CHUNK):
                 try:
-                    decoder.decode(chunk)
+                    if not (codec != "cp1252" and chunk.isascii()):  # ASCII is valid UTF-8: skip decoding
+                        decoder.decode(chunk)
                 except UnicodeDecodeError as error:
                     return _locate(chunk, error.start, lines, offset, offset_of_line)
                 lines += chunk.count(b"\n")

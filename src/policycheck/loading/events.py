@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TextIO
 
 from policycheck.errors import InputError, Problem, did_you_mean
 from policycheck.loading.convert import RowConverter
@@ -45,54 +46,101 @@ class LogReading:
             self.problems.append(Problem(self.file, message, line))
 
 
-def read_logs(paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading]) -> Iterator[Event]:
+class LogStream:
+    """The events of several files, read once and lazily, file after file.
+
+    The engine may `narrow` the stream to the event types its checks want before reading
+    starts: rows of other types are then still validated (type and date) and counted, but
+    no event is built for them, which is most of the saving on a log full of messages.
+    """
+
+    def __init__(self, paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading]) -> None:
+        self.paths = [Path(path) for path in paths]
+        self.mapping = mapping
+        self.readings = readings
+        self.wanted: frozenset[str] | None = None
+        self._events: Iterator[Event] | None = None
+
+    def narrow(self, types: Iterable[str]) -> None:
+        self.wanted = frozenset(types)
+
+    def __iter__(self) -> Iterator[Event]:
+        if self._events is None:
+            self._events = chain.from_iterable(map(self._open, self.paths))
+        return self._events
+
+    def _open(self, path: Path) -> Iterator[Event]:
+        reading = LogReading(str(path), "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "csv")
+        self.readings.append(reading)
+        if reading.format == "jsonl":
+            return read_jsonl(path, self.mapping, reading)
+        return read_csv(path, self.mapping, reading, self.wanted)
+
+
+def read_logs(paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading]) -> LogStream:
     """Events of every file in turn; each file's `LogReading` is appended to `readings` as it opens."""
-    for path in paths:
-        reading = LogReading(str(path), "jsonl" if Path(path).suffix.lower() in (".jsonl", ".ndjson") else "csv")
-        readings.append(reading)
-        reader = read_jsonl if reading.format == "jsonl" else read_csv
-        yield from reader(Path(path), mapping, reading)
+    return LogStream(paths, mapping, readings)
 
 
-def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading) -> Iterator[Event]:
-    encoding = choose_encoding(path, mapping.encoding)
-    with path.open(encoding=encoding, newline="") as handle:
+def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
+             wanted: frozenset[str] | None = None) -> Iterator[Event]:
+    """Resolve the header now (file errors surface here), and return the row stream."""
+    handle = path.open(encoding=choose_encoding(path, mapping.encoding), newline="")
+    try:
         header_text = handle.readline()
         delimiter = mapping.delimiter or sniff_delimiter(header_text)
         header = next(csv.reader([header_text], delimiter=delimiter), [])
         indices = resolve_header(header, mapping, reading.file)
-        reading.columns = frozenset(name for name, index in indices.items() if index is not None)
-        labels = {name: header[index].strip() for name, index in indices.items() if index is not None}
-        rows = csv.reader(handle, delimiter=delimiter)
-        yield from _csv_events(rows, indices, len(header), RowConverter(reading.file, mapping, labels), reading)
+    except BaseException:
+        handle.close()
+        raise
+    reading.columns = frozenset(name for name, index in indices.items() if index is not None)
+    labels = {name: header[index].strip() for name, index in indices.items() if index is not None}
+    converter = RowConverter(reading.file, mapping, labels)
+    return _csv_events(handle, delimiter, indices, len(header), converter, reading, wanted)
 
 
-def _csv_events(rows, indices: dict[str, int | None], width: int, convert: RowConverter,
-                reading: LogReading) -> Iterator[Event]:
-    """The hot loop: kept flat, since it runs once per row."""
-    cut = itemgetter(*(width if index is None else index for index in indices.values()))
-    event, count = convert.event, 0
+def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int,
+                convert: RowConverter, reading: LogReading, wanted: frozenset[str] | None) -> Iterator[Event]:
+    """The hot loop, run once per row: kept flat, with every lookup bound to a local name.
+
+    Converting inline (rather than calling `convert.event`) and building the tuple with
+    `tuple.__new__` save two Python calls per row; see docs/performance.md.
+    """
+    rows = csv.reader(handle, delimiter=delimiter)
+    canonical = list(indices.values()) == list(range(width))  # the canonical layout needs no cutting
+    cut = tuple if canonical else itemgetter(*(width if index is None else index for index in indices.values()))
+    dates, days, types, roles_of, channels, flags_of = (convert.dates, convert.days, convert.types, convert.roles,
+                                                         convert.channels, convert.flags)
+    new, file, count = tuple.__new__, convert.file, 0
     try:
         for row in rows:
-            line = rows.line_num + 1
             if len(row) != width:
                 if row:
                     count += 1
-                    reading.reject(line, f"row has {len(row)} fields, the header has {width}")
+                    reading.reject(rows.line_num + 1, f"row has {len(row)} fields, the header has {width}")
                 continue
             count += 1
-            row.append("")
-            values = cut(row)
+            if not canonical:
+                row.append("")
+                row = cut(row)
+            id_, date, type_, school, class_, pupil, roles, channel, thread, flags = row
             try:
-                made = event(values, line)
+                kind = types[type_]
+                if wanted is not None and kind not in wanted:
+                    dates[date]  # validated and counted, but no check wants it
+                    continue
+                event = new(Event, (id_ or None, dates[date], days[date], kind, school, class_, pupil,
+                                    roles_of[roles], channels[channel], thread, flags_of[flags], file, rows.line_num + 1))
             except ValueError:
-                reading.reject(line, convert.diagnose(values))
+                reading.reject(rows.line_num + 1, convert.diagnose(tuple(row)))
                 continue
-            yield made
+            yield event
     except csv.Error as error:
         raise InputError.at(reading.file, f"not valid CSV: {error}", rows.line_num + 1) from None
     finally:
         reading.rows += count
+        handle.close()
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -117,10 +165,15 @@ def resolve_header(header: list[str], mapping: ColumnMapping, file: str) -> dict
 
 def read_jsonl(path: Path, mapping: ColumnMapping, reading: LogReading) -> Iterator[Event]:
     """JSON Lines: one object per line, keys as the canonical fields (or as mapped)."""
+    encoding = choose_encoding(path, mapping.encoding)  # file errors surface when the file is opened
+    return _jsonl_events(path, encoding, mapping, reading)
+
+
+def _jsonl_events(path: Path, encoding: str, mapping: ColumnMapping, reading: LogReading) -> Iterator[Event]:
     keys = [mapping.columns.get(name, name) for name in EVENT_COLUMNS]
     convert = RowConverter(reading.file, mapping, dict(zip(EVENT_COLUMNS, keys)))
     seen: set[str] = set()
-    with path.open(encoding=choose_encoding(path, mapping.encoding)) as handle:
+    with path.open(encoding=encoding) as handle:
         for line, text in enumerate(handle, start=1):
             if not text.strip():
                 continue
