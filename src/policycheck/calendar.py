@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import holidays
 
@@ -81,24 +81,28 @@ class SchoolCalendar:
         return any(first <= day <= last for first, last in self.own_holidays)
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and day not in self._public and not self.is_closed(day)
+        return day.weekday() < 5 and day not in public_holidays(self.country, day.year, day.year) \
+            and not self.is_closed(day)
 
     def working_days_between(self, earlier: dt.date, later: dt.date) -> int:
         """Working days after `earlier` up to and including `later` (0 for the same day)."""
+        ranks = self.day_ranks()
+        if earlier in ranks and later in ranks:  # the common case: one dict lookup each
+            return ranks[later] - ranks[earlier]
         if later < earlier:
             return -self.working_days_between(later, earlier)
         return self._rank(later) - self._rank(earlier)
 
-    @cached_property
-    def _public(self) -> frozenset[dt.date]:
-        return public_holidays(self.country, self.start.year - 1, self.end.year + 1)
-
-    @cached_property
+    @property
     def _working_days(self) -> list[dt.date]:
-        """Every working day from a year before the school year to a year after, in order."""
-        first, last = dt.date(self.start.year - 1, 1, 1), dt.date(self.end.year + 1, 12, 31)
-        days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
-        return [day for day in days if self.is_working_day(day)]
+        return _working_days(self.country, self.start.year - 1, self.end.year + 1, self.own_holidays)
+
+    def day_ranks(self) -> dict[dt.date, int]:
+        """Every day from a year before to a year after -> working days on or before it.
+
+        `ranks[b] - ranks[a]` is `working_days_between(a, b)`; hot loops use it directly.
+        """
+        return _ranks(self.country, self.start.year - 1, self.end.year + 1, self.own_holidays)
 
     def _rank(self, day: dt.date) -> int:
         """How many working days fall on or before `day` (dates far outside: counted by weekdays)."""
@@ -110,6 +114,26 @@ class SchoolCalendar:
 
 
 @lru_cache(maxsize=16)
+def _working_days(country: str, first_year: int, last_year: int,
+                  own: tuple[tuple[dt.date, dt.date], ...]) -> list[dt.date]:
+    """Every working day of the years, in order (cached: the schools of an audit share calendars)."""
+    public = public_holidays(country, first_year, last_year)
+    first, last = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return [day for day in days if day.weekday() < 5 and day not in public
+            and not any(start <= day <= end for start, end in own)]
+
+
+@lru_cache(maxsize=16)
+def _ranks(country: str, first_year: int, last_year: int,
+           own: tuple[tuple[dt.date, dt.date], ...]) -> dict[dt.date, int]:
+    days = _working_days(country, first_year, last_year, own)
+    first, last = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    span = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return {day: bisect_right(days, day) for day in span}
+
+
+@lru_cache(maxsize=64)
 def public_holidays(country: str, first_year: int, last_year: int) -> frozenset[dt.date]:
     """Public holidays of Norway or Denmark in the years (cached: an audit asks once per school)."""
     if country not in ("NO", "DK"):

@@ -58,48 +58,58 @@ class ReplyEvaluation(LogEvaluation):
         super().__init__(check, context)
         self.requests = frozenset(check.request)
         self.limit = self.number(check.days, check.parameter)
+        self.ranks = self.log.calendar.day_ranks()
         self.open: dict[str, Event] = {}
         self.early: dict[str, Event] = {}
         self.late = Sample()
         self.asked = self.unlinked = 0
 
     def observe(self, event: Event) -> None:
+        """Flat on purpose: a log has as many replies as inquiries (see docs/performance.md)."""
         thread = event.thread
-        if event.type not in self.requests:
-            self._reply(thread, event)
-        elif not thread:
+        if event.type in self.requests:
             self.asked += 1
-            self.unlinked += 1
+            if not thread:
+                self.unlinked += 1
+            elif thread in self.early or thread in self.open:
+                self._request_again(thread, event)
+            else:
+                self.open[thread] = event
+            return
+        request = self.open.pop(thread, None)
+        if request is None:
+            self._orphan(thread, event)
+        elif event.day < request.day:
+            self.open[thread] = request  # a reply dated before the inquiry answers nothing
         else:
-            self.asked += 1
-            self._request(thread, event)
+            self._close(request, event)
 
-    def _request(self, thread: str, event: Event) -> None:
+    def _request_again(self, thread: str, event: Event) -> None:
+        """An inquiry on a thread that is open, or whose reply was read first."""
         reply = self.early.get(thread)
         if reply is not None and reply.day >= event.day:
             del self.early[thread]
             self._close(event, reply)
             return
         current = self.open.get(thread)
-        if current is None or order(event) < order(current):
-            if current is not None:
-                self.asked -= 1  # the same thread asked again: one inquiry, dated first
-            self.open[thread] = event
-        else:
-            self.asked -= 1
+        if current is not None:
+            self.asked -= 1  # the same thread asked again: one inquiry, dated first
+            if order(current) <= order(event):
+                return
+        self.open[thread] = event
 
-    def _reply(self, thread: str, event: Event) -> None:
-        request = self.open.get(thread)
-        if request is not None and event.day >= request.day:
-            del self.open[thread]
-            self._close(request, event)
-        elif thread and request is None:
-            earlier = self.early.get(thread)
-            if earlier is None or order(event) < order(earlier):
-                self.early[thread] = event
+    def _orphan(self, thread: str, event: Event) -> None:
+        """A reply with no open inquiry: kept (by thread) in case its inquiry is read later."""
+        earlier = self.early.get(thread)
+        if thread and (earlier is None or order(event) < order(earlier)):
+            self.early[thread] = event
 
     def _close(self, request: Event, reply: Event) -> None:
-        waited = self.log.calendar.working_days_between(request.day, reply.day)
+        ranks = self.ranks
+        if request.day in ranks and reply.day in ranks:
+            waited = ranks[reply.day] - ranks[request.day]
+        else:
+            waited = self.log.calendar.working_days_between(request.day, reply.day)
         if waited > self.limit:
             note = f"replied {reply.day} ({reply.id or f'line {reply.line}'}) after {waited} working days"
             self.late.add(request, lambda: event_evidence(request, f"thread {request.thread}", note))

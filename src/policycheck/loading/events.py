@@ -22,9 +22,10 @@ from policycheck.loading.convert import RowConverter
 from policycheck.loading.encoding import choose_encoding
 from policycheck.models.events import EVENT_COLUMNS, REQUIRED_COLUMNS, Event
 from policycheck.models.mapping import ColumnMapping
-from policycheck.vocabulary import fold
+from policycheck.vocabulary import EVENT_TYPES, fold
 
 KEEP_PROBLEMS = 20
+EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
 csv.field_size_limit(1 << 20)
 
@@ -113,6 +114,7 @@ def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], 
     dates, days, types, roles_of, channels, flags_of = (convert.dates, convert.days, convert.types, convert.roles,
                                                          convert.channels, convert.flags)
     new, file, count = tuple.__new__, convert.file, 0
+    wanted = EVERY_TYPE if wanted is None else wanted
     try:
         for row in rows:
             if len(row) != width:
@@ -124,12 +126,12 @@ def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], 
             if not canonical:
                 row.append("")
                 row = cut(row)
-            id_, date, type_, school, class_, pupil, roles, channel, thread, flags = row
             try:
-                kind = types[type_]
-                if wanted is not None and kind not in wanted:
-                    dates[date]  # validated and counted, but no check wants it
+                kind = types[row[2]]
+                if kind not in wanted:
+                    dates[row[1]]  # validated and counted, but no check wants it
                     continue
+                id_, date, _, school, class_, pupil, roles, channel, thread, flags = row
                 event = new(Event, (id_ or None, dates[date], days[date], kind, school, class_, pupil,
                                     roles_of[roles], channels[channel], thread, flags_of[flags], file, rows.line_num + 1))
             except ValueError:
