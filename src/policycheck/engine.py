@@ -55,18 +55,20 @@ def evaluate(
 
 def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
     """One pass: each event goes only to the evaluations that want its type."""
-    wanted: dict[str, list[Evaluation]] = defaultdict(list)
+    wanted: dict[str, list] = defaultdict(list)
     for evaluation in evaluations:
         for event_type in evaluation.event_types:
-            wanted[event_type].append(evaluation)
+            wanted[event_type].append(evaluation.observe)  # bound once, not per event
     if not wanted:
         return
     narrow = getattr(events, "narrow", None)
     if narrow is not None:  # a LogStream: build events only of the types some check wants
         narrow(wanted)
+    wanted = dict(wanted)
+    nobody: tuple = ()
     for event in events:
-        for evaluation in wanted.get(event.type, ()):
-            evaluation.observe(event)
+        for observe in wanted.get(event.type, nobody):
+            observe(event)
 
 
 def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:
