@@ -84,3 +84,10 @@ def test_no_log_makes_log_rules_insufficient():
     report = json.loads(CliRunner().invoke(cli, args, standalone_mode=False, catch_exceptions=False).output)
     assert {f["status"] for f in report["findings"]} == {"insufficient_data"}
     assert "log" not in report or report["log"] is None
+
+
+def test_validate_knows_rosters_calendars_and_mappings():
+    files = ["examples/mappings/aula.yaml", "examples/mappings/transponder.yaml",
+             f"{SCHOOL}/roster.yaml", f"{SCHOOL}/calendar.yaml"]
+    result = CliRunner().invoke(cli, ["validate", *files], standalone_mode=False, catch_exceptions=False)
+    assert "ok (mapping)" in result.output and "ok (roster)" in result.output and "ok (calendar)" in result.output

@@ -17,8 +17,11 @@ from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.loading.plans import load_plan
 from policycheck.loading.validate import check_schema, validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
+from policycheck.models.calendar import CalendarFile
+from policycheck.models.mapping import ColumnMapping
 from policycheck.models.pack import PolicyPack, Rule, RulesFile
 from policycheck.models.report import Report
+from policycheck.models.roster import Roster
 from policycheck.schemas import schema_text
 
 
@@ -70,20 +73,31 @@ def _validate_report(path: Path, document: YamlDocument) -> None:
     check_schema(document, jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()), "report")
 
 
+def _validate_model(model: type, what: str) -> Callable[[Path, YamlDocument], None]:
+    def validate(path: Path, document: YamlDocument) -> None:
+        validate_document(document, model, what)
+    return validate
+
+
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "pack": _validate_pack,
     "rules": _validate_rules,
     "plan": _validate_plan,
     "report": _validate_report,
+    "roster": _validate_model(Roster, "roster"),
+    "calendar": _validate_model(CalendarFile, "calendar"),
+    "mapping": _validate_model(ColumnMapping, "column mapping"),
 }
+KIND_MARKERS = {"policy-pack": "pack", "skole-hjem-plan": "plan", "roster": "roster",
+                "school-calendar": "calendar", "column-mapping": "mapping"}
 
 
 def infer_kind(document: YamlDocument) -> str:
     """Which kind of file this is, from its content."""
     data = document.data if isinstance(document.data, dict) else {}
-    if data.get("kind") == "policy-pack":
-        return "pack"
-    if data.get("kind") == "skole-hjem-plan" or "school" in data:
+    if data.get("kind") in KIND_MARKERS:
+        return KIND_MARKERS[data["kind"]]
+    if "school" in data:
         return "plan"
     if "rules" in data:
         return "rules"

@@ -95,14 +95,14 @@ class SchoolCalendar:
 
     @property
     def _working_days(self) -> list[dt.date]:
-        return _working_days(self.country, self.start.year - 1, self.end.year + 1, self.own_holidays)
+        return _working_days(self.country, self.start.year, self.end.year, self.own_holidays)
 
     def day_ranks(self) -> dict[dt.date, int]:
-        """Every day from a year before to a year after -> working days on or before it.
+        """Every day of the school year's two calendar years -> working days on or before it.
 
         `ranks[b] - ranks[a]` is `working_days_between(a, b)`; hot loops use it directly.
         """
-        return _ranks(self.country, self.start.year - 1, self.end.year + 1, self.own_holidays)
+        return _ranks(self.country, self.start.year, self.end.year, self.own_holidays)
 
     def _rank(self, day: dt.date) -> int:
         """How many working days fall on or before `day` (dates far outside: counted by weekdays)."""
