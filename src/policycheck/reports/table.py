@@ -49,9 +49,10 @@ def _gaps(report: Report, lang: str) -> str:
 
 
 def _gap(finding: Finding) -> str:
-    where = ", ".join(_where(evidence) for evidence in finding.evidence if evidence.file)
+    where = ", ".join(_where(evidence) for evidence in finding.evidence if evidence.file and not evidence.group)
     lines = [f"* {finding.rule_id} ({finding.title}) §{finding.source.section}" + (f" - {where}" if where else "")]
     lines.append(f'  "{finding.source.quote}"')
+    lines += [_group_line(evidence) for evidence in finding.evidence if evidence.group]
     if finding.remediation:
         lines.append(f"  -> {finding.remediation}")
     return "\n".join(lines)
@@ -62,6 +63,12 @@ def _where(evidence: Evidence) -> str:
     if evidence.line is not None:
         location += f":{evidence.line}"
     return location
+
+
+def _group_line(evidence: Evidence) -> str:
+    """A log group behind the finding: who, what was seen, and where in the log."""
+    details = [evidence.note or ""] + ([_where(evidence)] if evidence.file else [])
+    return f"  - {evidence.group}: " + " ".join(part for part in details if part)
 
 
 def _summary(report: Report, lang: str) -> str:
