@@ -95,3 +95,15 @@ def test_transponder_style_export_through_a_mapping(tmp_path):
     assert (event.type, event.day, event.channel, event.flags) == (
         "foreldremote", dt.date(2025, 9, 3), "transponder", {"sensitive"})
     assert event.roles == {"foresatt", "kontaktlaerer"}
+
+
+def test_a_narrowed_stream_still_validates_and_counts_rows_no_rule_wants(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text(HEADER + "a,2025-09-01,svar,S,,,,,,\nb,31.02.2025,melding,S,,,,,,\nc,2025-09-02,melding,S,,,,,,\n"
+                             "d,2025-09-02,mystery,S,,,,,,\n", encoding="utf-8")
+    readings: list[LogReading] = []
+    stream = read_logs([path], ColumnMapping(), readings)
+    stream.narrow({"svar"})
+    assert [event.id for event in stream] == ["a"]
+    assert readings[0].rows == 4 and readings[0].rejected == 2
+    assert [p.line for p in readings[0].problems] == [3, 5]
