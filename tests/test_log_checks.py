@@ -168,4 +168,6 @@ def test_missing_column_makes_the_rule_insufficient():
 def test_messages_render_in_every_language():
     outcome = run_check(TALKS, talks("P1", "P2"))
     rendered = {language: outcome.message.render(language) for language in ("nb", "da", "en")}
-    assert "1 of 3 pupil-periods" in rendered["en"] and "1 av 3" in rendered["nb"] and "1 af 3" in rendered["da"]
+    assert rendered["en"].startswith("1 of 3 checked (pupil per school year)")
+    assert rendered["nb"].startswith("1 av 3 kontrollert (elev per skoleår)")
+    assert rendered["da"].startswith("1 af 3 kontrolleret (elev pr. skoleår)")

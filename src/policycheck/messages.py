@@ -132,22 +132,25 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": ", de {shown} første vist",
     },
     "count.ok": {
-        "en": "every {per} ({total} {per}-periods) has {bounds} {types} per {period} in {year}",
-        "nb": "hver {per} ({total} {per}-perioder) har {bounds} {types} per {period} i {year}",
-        "da": "hver {per} ({total} {per}-perioder) har {bounds} {types} pr. {period} i {year}",
+        "en": "every {per} has {bounds} {types} per {period} in {year} ({total} checked)",
+        "nb": "hver {per} har {bounds} {types} per {period} i {year} ({total} kontrollert)",
+        "da": "hver {per} har {bounds} {types} pr. {period} i {year} ({total} kontrolleret)",
     },
     "count.fail": {
-        "en": "{groups} of {total} {per}-periods do not have {bounds} {types} in {year}: {low} too few, "
-              "{high} too many{shown_note}",
-        "nb": "{groups} av {total} {per}-perioder har ikke {bounds} {types} i {year}: {low} for få, "
-              "{high} for mange{shown_note}",
-        "da": "{groups} af {total} {per}-perioder har ikke {bounds} {types} i {year}: {low} for få, "
-              "{high} for mange{shown_note}",
+        "en": "{groups} of {total} checked ({per} per {period}) do not have {bounds} {types} in {year}: "
+              "{low} too few, {high} too many{shown_note}",
+        "nb": "{groups} av {total} kontrollert ({per} per {period}) har ikke {bounds} {types} i {year}: "
+              "{low} for få, {high} for mange{shown_note}",
+        "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har ikke {bounds} {types} i {year}: "
+              "{low} for få, {high} for mange{shown_note}",
     },
     "count.pending": {
-        "en": "{groups} of {total} {per}-periods have fewer than {min} {types} so far; the period has not ended",
-        "nb": "{groups} av {total} {per}-perioder har færre enn {min} {types} så langt; perioden er ikke over",
-        "da": "{groups} af {total} {per}-perioder har færre end {min} {types} indtil nu; perioden er ikke slut",
+        "en": "{groups} of {total} checked ({per} per {period}) have fewer than {min} {types} so far; "
+              "the period has not ended",
+        "nb": "{groups} av {total} kontrollert ({per} per {period}) har færre enn {min} {types} så langt; "
+              "perioden er ikke over",
+        "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har færre end {min} {types} indtil nu; "
+              "perioden er ikke slut",
     },
     "window.ok": {
         "en": "every {per} ({total}) has {types} between {first} and {last}",
@@ -155,14 +158,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "hver {per} ({total}) har {types} mellem {first} og {last}",
     },
     "window.fail": {
-        "en": "{groups} of {total} {per}(s) have no {types} between {first} and {last}{shown_note}",
-        "nb": "{groups} av {total} {per} har ingen {types} mellom {first} og {last}{shown_note}",
-        "da": "{groups} af {total} {per} har ingen {types} mellem {first} og {last}{shown_note}",
+        "en": "{groups} of {total} ({per}) have no {types} between {first} and {last}{shown_note}",
+        "nb": "{groups} av {total} ({per}) har ingen {types} mellom {first} og {last}{shown_note}",
+        "da": "{groups} af {total} ({per}) har ingen {types} mellem {first} og {last}{shown_note}",
     },
     "window.pending": {
-        "en": "{groups} of {total} {per}(s) have no {types} yet; the window ends {last}",
-        "nb": "{groups} av {total} {per} har ikke {types} ennå; vinduet slutter {last}",
-        "da": "{groups} af {total} {per} har ikke {types} endnu; vinduet slutter {last}",
+        "en": "{groups} of {total} ({per}) have no {types} yet; the window ends {last}",
+        "nb": "{groups} av {total} ({per}) har ikke {types} ennå; vinduet slutter {last}",
+        "da": "{groups} af {total} ({per}) har ikke {types} endnu; vinduet slutter {last}",
     },
     "window.no_groups": {
         "en": "the roster has no {per} this rule applies to",
@@ -247,6 +250,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "{unlinked} av {held} samtaler mangler tråd-id, så innkallingene kan ikke finnes",
         "da": "{unlinked} af {held} samtaler mangler tråd-id, så indkaldelserne ikke kan findes",
     },
+    "group.pupil": {"en": "pupil", "nb": "elev", "da": "elev"},
+    "group.class": {"en": "class", "nb": "klasse", "da": "klasse"},
+    "group.grade": {"en": "grade", "nb": "trinn", "da": "klassetrin"},
+    "group.school": {"en": "school", "nb": "skole", "da": "skole"},
+    "period.school_year": {"en": "school year", "nb": "skoleår", "da": "skoleår"},
+    "period.half_year": {"en": "half-year", "nb": "halvår", "da": "halvår"},
     "list.and": {"en": " and ", "nb": " og ", "da": " og "},
     "status.pass": {"en": "pass", "nb": "oppfylt", "da": "opfyldt"},
     "status.fail": {"en": "FAIL", "nb": "IKKE OPPFYLT", "da": "IKKE OPFYLDT"},

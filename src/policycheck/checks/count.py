@@ -138,9 +138,9 @@ class CountEvaluation(LogEvaluation):
         maximum = self.number(check.max, check.max_parameter)
         bounds = f"{minimum}-{maximum}" if None not in (minimum, maximum) else (
             f">= {minimum}" if maximum is None else f"<= {maximum}")
-        return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": check.per,
+        return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}"),
                 "types": ", ".join(check.types), "min": minimum, "bounds": bounds,
-                "period": check.period.replace("_", " "), "year": self.log.calendar.label}
+                "period": Message(f"period.{check.period}"), "year": self.log.calendar.label}
 
     def _evidence(self, key: str, period: str) -> Evidence:
         index = self.periods.index(period)

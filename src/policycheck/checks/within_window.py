@@ -101,7 +101,7 @@ class WindowEvaluation(LogEvaluation):
 
     def decide(self) -> Outcome:
         missing = [key for key in self.labels if key not in self.inside]
-        params = {"per": self.check.per, "types": ", ".join(self.check.types), "first": self.first.isoformat(),
+        params = {"per": Message(f"group.{self.check.per}"), "types": ", ".join(self.check.types), "first": self.first.isoformat(),
                   "last": self.last.isoformat(), "groups": len(missing), "total": len(self.labels)}
         if not self.labels:
             return Outcome(Status.insufficient_data, Message("window.no_groups", params))
