@@ -47,6 +47,12 @@ def test_count_per_half_year_and_maximum_per_class():
     assert run_check(meetings, two).status is Status.fail
 
 
+def test_school_wide_count_limited_to_grades():
+    check = CountCheck(types=["informasjonsmote"], per="school", grades=[8], min=1)
+    assert run_check(check, [ev("2025-09-01", "informasjonsmote", class_="1A")], roster=None).status is Status.fail
+    assert run_check(check, [ev("2025-09-01", "informasjonsmote", class_="8B")], roster=None).status is Status.passed
+
+
 def test_count_uses_a_pack_parameter():
     check = CountCheck(types=["elevsamtale"], per="school", min_parameter="n")
     events = [ev("2025-09-01", "elevsamtale", pupil="P1")] * 3

@@ -13,8 +13,8 @@ from pydantic import model_validator
 
 from policycheck.calendar import AUTUMN, SPRING
 from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, roster_groups, shown, shown_note,
-                                        types_field)
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, grade_of_class, roster_groups,
+                                        shown, shown_note, types_field)
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -81,6 +81,7 @@ class CountEvaluation(LogEvaluation):
         self.counts = {key: [0] * len(self.periods) for key in self.labels}
         self.events: dict[str, Sample] = {}
         self.class_of = roster.class_of() if roster else {}
+        self.grades = roster.grade_of() if roster else {}
 
     def observe(self, event: Event) -> None:
         half = self.log.calendar.half_of(event.day)
@@ -100,9 +101,12 @@ class CountEvaluation(LogEvaluation):
         per = self.check.per
         if per == "pupil":
             return event.pupil
+        class_id = event.class_ or self.class_of.get(event.pupil, "")
         if per == "class":
-            return event.class_ or self.class_of.get(event.pupil, "")
-        return "school"
+            return class_id
+        if self.check.grades is None or grade_of_class(class_id, self.grades) in self.check.grades:
+            return "school"
+        return ""  # a school-wide count limited to some grades: this event is outside them
 
     def decide(self) -> Outcome:
         low, high, pending = self._sort_groups()
