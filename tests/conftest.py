@@ -76,3 +76,9 @@ def _run_from_root(monkeypatch):
     """Paths in reports are as given on the command line: run from the repository root, outside GitHub Actions."""
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+@pytest.fixture
+def data() -> Path:
+    """The test data folder."""
+    return DATA

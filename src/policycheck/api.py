@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from policycheck import logrun
 from policycheck.baseline import apply_baseline, load_baseline
 from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError, did_you_mean
@@ -14,9 +15,12 @@ from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.loading.plans import load_plan
 from policycheck.loading.validate import check_schema, validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
+from policycheck.models.calendar import CalendarFile
+from policycheck.models.mapping import ColumnMapping
 from policycheck.models.pack import PolicyPack, Rule, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
+from policycheck.models.roster import Roster
 from policycheck.schemas import schema_validator
 from policycheck.waivers import apply_waivers, load_waivers
 
@@ -29,14 +33,20 @@ class CheckRequest:
     language: str | None = None
     waivers: Path | None = None
     baseline: Path | None = None
+    log: logrun.LogOptions = logrun.LogOptions()
 
 
 def run_check(request: CheckRequest) -> Report:
-    """Load the pack and the plan, evaluate every rule, then apply waivers and the baseline."""
+    """Load the pack, the plan and the log's companions; evaluate every rule in one pass over the log;
+    then apply waivers and the baseline."""
     pack = load_pack(request.policy)
     plan, view = load_plan(request.plan, pack)
     as_of = request.as_of or default_as_of(plan, dt.date.today())
-    report = evaluate(pack, plan, view, as_of=as_of, language=request.language)
+    prepared = logrun.prepare(request.log, pack.meta.jurisdiction.country, plan.school_year, as_of)
+    report = evaluate(pack, plan, view, as_of=as_of, language=request.language,
+                      events=prepared.events, log=prepared.inputs)
+    section = logrun.finish(prepared, request.log)
+    report = report.model_copy(update={"log": section}) if section else report
     return postprocess(report, request.waivers, request.baseline)
 
 
@@ -75,10 +85,6 @@ def _validate_pack(path: Path, document: YamlDocument) -> None:
     load_pack(str(path))
 
 
-def _validate_rules(path: Path, document: YamlDocument) -> None:
-    validate_document(document, RulesFile, "rules file")
-
-
 def _validate_plan(path: Path, document: YamlDocument) -> None:
     load_plan(path)
 
@@ -95,22 +101,33 @@ def _validate_audit(path: Path, document: YamlDocument) -> None:
     check_schema(document, schema_validator("audit"), "audit")
 
 
+def _validate_model(model: type, what: str) -> Callable[[Path, YamlDocument], None]:
+    def validate(path: Path, document: YamlDocument) -> None:
+        validate_document(document, model, what)
+    return validate
+
+
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "pack": _validate_pack,
-    "rules": _validate_rules,
+    "rules": _validate_model(RulesFile, "rules file"),
     "plan": _validate_plan,
     "report": _validate_report,
     "waivers": _validate_waivers,
     "audit": _validate_audit,
+    "roster": _validate_model(Roster, "roster"),
+    "calendar": _validate_model(CalendarFile, "calendar"),
+    "mapping": _validate_model(ColumnMapping, "column mapping"),
 }
+KIND_MARKERS = {"policy-pack": "pack", "skole-hjem-plan": "plan", "roster": "roster",
+                "school-calendar": "calendar", "column-mapping": "mapping"}
 
 
 def infer_kind(document: YamlDocument) -> str:
     """Which kind of file this is, from its content."""
     data = document.data if isinstance(document.data, dict) else {}
-    if data.get("kind") == "policy-pack":
-        return "pack"
-    if data.get("kind") == "skole-hjem-plan" or "school" in data:
+    if data.get("kind") in KIND_MARKERS:
+        return KIND_MARKERS[data["kind"]]
+    if "school" in data:
         return "plan"
     if "rule_results" in data:
         return "audit"

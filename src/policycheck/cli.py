@@ -80,13 +80,23 @@ def cli() -> None:
 @FAIL_ON_OPTION
 @AS_OF_OPTION
 @LANG_OPTION
+@click.option("--log", "logs", multiple=True, type=click.Path(path_type=Path),
+              help="Activity log (CSV or JSON Lines); repeat for several files.")
+@click.option("--roster", type=click.Path(path_type=Path), help="Classes and pupils (YAML), for per-pupil/class rules.")
+@click.option("--calendar", type=click.Path(path_type=Path), help="The school's calendar (YAML): year and holidays.")
+@click.option("--mapping", type=click.Path(path_type=Path), help="Column mapping (YAML) for a system's export.")
+@click.option("--school-year", metavar="YYYY-YYYY", help="School year to check, e.g. 2025-2026 (default: the plan's).")
+@click.option("--skip-bad-rows", is_flag=True, help="Count rejected log rows in the report instead of failing (exit 2).")
 def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
           waivers: Path | None, baseline: Path | None, fail_on: str, as_of: dt.datetime | None,
-          language: str | None) -> None:
-    """Check a local plan against a policy pack and print a gap report."""
+          language: str | None, logs: tuple[Path, ...], roster: Path | None, calendar: Path | None,
+          mapping: Path | None, school_year: str | None, skip_bad_rows: bool) -> None:
+    """Check a local plan (and its activity log) against a policy pack and print a gap report."""
     day = as_of.date() if as_of else None
+    log = api.logrun.LogOptions(logs=logs, roster=roster, calendar=calendar, mapping=mapping,
+                                school_year=school_year, skip_bad_rows=skip_bad_rows)
     request = api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, waivers=waivers,
-                               baseline=baseline)
+                               baseline=baseline, log=log)
     report = api.run_check(request)
     _emit_formats([reporter(name) for name in formats], lambda r: r.render(report), output, output_dir)
     sys.exit(report.exit_code(_threshold(fail_on)))

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from policycheck import __version__
-from policycheck.checks.base import CheckContext, Evaluation, Outcome, PlanView
+from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome, PlanView
 from policycheck.messages import Message
 from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack, Rule
@@ -23,8 +23,12 @@ def evaluate(
     as_of: dt.date,
     language: str | None = None,
     events: Iterable[Any] = (),
+    log: LogInputs | None = None,
 ) -> Report:
-    """Check a plan (and, later, its events) against every rule of the pack."""
+    """Check a plan and its activity log (`events`, streamed once) against every rule of the pack.
+
+    `log` is None when no activity log was given: log rules are then `insufficient_data`.
+    """
     language = language or pack.meta.language
     started: dict[str, Evaluation] = {}
     decided: dict[str, Outcome] = {}
@@ -33,7 +37,7 @@ def evaluate(
         if skip is not None:
             decided[rule.id] = skip
         else:
-            context = CheckContext(rule.id, view, pack.parameters, as_of)
+            context = CheckContext(rule.id, view, pack.parameters, as_of, log=log)
             started[rule.id] = rule.check.start(context)
     _stream(events, started.values())
     decided.update({rule_id: evaluation.finish() for rule_id, evaluation in started.items()})
@@ -52,15 +56,20 @@ def evaluate(
 
 def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
     """One pass: each event goes only to the evaluations that want its type."""
-    wanted: dict[str, list[Evaluation]] = defaultdict(list)
+    wanted: dict[str, list] = defaultdict(list)
     for evaluation in evaluations:
         for event_type in evaluation.event_types:
-            wanted[event_type].append(evaluation)
+            wanted[event_type].append(evaluation.observe)  # bound once, not per event
     if not wanted:
         return
+    narrow = getattr(events, "narrow", None)
+    if narrow is not None:  # a LogStream: build events only of the types some check wants
+        narrow(wanted)
+    wanted = dict(wanted)
+    nobody: tuple = ()
     for event in events:
-        for evaluation in wanted.get(event.type, ()):
-            evaluation.observe(event)
+        for observe in wanted.get(event.type, nobody):
+            observe(event)
 
 
 def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:

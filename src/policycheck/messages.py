@@ -111,6 +111,151 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "gjelder trinn {rule_min}-{rule_max}; skolen har trinn {school_min}-{school_max}",
         "da": "gælder klassetrin {rule_min}-{rule_max}; skolen har klassetrin {school_min}-{school_max}",
     },
+    "log.no_log": {
+        "en": "no activity log given (--log): this rule is judged from the log",
+        "nb": "ingen aktivitetslogg gitt (--log): denne regelen vurderes ut fra loggen",
+        "da": "ingen aktivitetslog givet (--log): denne regel vurderes ud fra loggen",
+    },
+    "log.no_roster": {
+        "en": "no roster given (--roster): pupils or classes without events cannot be found",
+        "nb": "ingen elevliste gitt (--roster): elever eller klasser uten hendelser kan ikke finnes",
+        "da": "ingen elevliste givet (--roster): elever eller klasser uden hændelser kan ikke findes",
+    },
+    "log.no_column": {
+        "en": "the activity log has no {columns} column in every file",
+        "nb": "aktivitetsloggen mangler kolonnen {columns} i minst én fil",
+        "da": "aktivitetsloggen mangler kolonnen {columns} i mindst én fil",
+    },
+    "log.first_shown": {
+        "en": ", first {shown} shown",
+        "nb": ", de {shown} første vist",
+        "da": ", de {shown} første vist",
+    },
+    "count.ok": {
+        "en": "every {per} has {bounds} {types} per {period} in {year} ({total} checked)",
+        "nb": "hver {per} har {bounds} {types} per {period} i {year} ({total} kontrollert)",
+        "da": "hver {per} har {bounds} {types} pr. {period} i {year} ({total} kontrolleret)",
+    },
+    "count.fail": {
+        "en": "{groups} of {total} checked ({per} per {period}) do not have {bounds} {types} in {year}: "
+              "{low} too few, {high} too many{shown_note}",
+        "nb": "{groups} av {total} kontrollert ({per} per {period}) har ikke {bounds} {types} i {year}: "
+              "{low} for få, {high} for mange{shown_note}",
+        "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har ikke {bounds} {types} i {year}: "
+              "{low} for få, {high} for mange{shown_note}",
+    },
+    "count.pending": {
+        "en": "{groups} of {total} checked ({per} per {period}) have fewer than {min} {types} so far; "
+              "the period has not ended",
+        "nb": "{groups} av {total} kontrollert ({per} per {period}) har færre enn {min} {types} så langt; "
+              "perioden er ikke over",
+        "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har færre end {min} {types} indtil nu; "
+              "perioden er ikke slut",
+    },
+    "window.ok": {
+        "en": "every {per} ({total}) has {types} between {first} and {last}",
+        "nb": "hver {per} ({total}) har {types} mellom {first} og {last}",
+        "da": "hver {per} ({total}) har {types} mellem {first} og {last}",
+    },
+    "window.fail": {
+        "en": "{groups} of {total} ({per}) have no {types} between {first} and {last}{shown_note}",
+        "nb": "{groups} av {total} ({per}) har ingen {types} mellom {first} og {last}{shown_note}",
+        "da": "{groups} af {total} ({per}) har ingen {types} mellem {first} og {last}{shown_note}",
+    },
+    "window.pending": {
+        "en": "{groups} of {total} ({per}) have no {types} yet; the window ends {last}",
+        "nb": "{groups} av {total} ({per}) har ikke {types} ennå; vinduet slutter {last}",
+        "da": "{groups} af {total} ({per}) har ikke {types} endnu; vinduet slutter {last}",
+    },
+    "window.no_groups": {
+        "en": "the roster has no {per} this rule applies to",
+        "nb": "elevlisten har ingen {per} som regelen gjelder",
+        "da": "elevlisten har ingen {per}, som reglen gælder",
+    },
+    "reply.ok": {
+        "en": "all {asked} inquiries answered within {days} working days ({waiting} still within the deadline)",
+        "nb": "alle {asked} henvendelser besvart innen {days} arbeidsdager ({waiting} fortsatt innenfor fristen)",
+        "da": "alle {asked} henvendelser besvaret inden {days} arbejdsdage ({waiting} stadig inden for fristen)",
+    },
+    "reply.fail": {
+        "en": "of {asked} inquiries, {late} answered after {days} working days and {overdue} still open "
+              "past the deadline{shown_note}",
+        "nb": "av {asked} henvendelser ble {late} besvart etter {days} arbeidsdager og {overdue} er fortsatt "
+              "åpne etter fristen{shown_note}",
+        "da": "af {asked} henvendelser blev {late} besvaret efter {days} arbejdsdage og {overdue} er stadig "
+              "åbne efter fristen{shown_note}",
+    },
+    "reply.unlinked": {
+        "en": "{unlinked} of {asked} inquiries have no thread id, so their replies cannot be found",
+        "nb": "{unlinked} av {asked} henvendelser mangler tråd-id, så svarene kan ikke finnes",
+        "da": "{unlinked} af {asked} henvendelser mangler tråd-id, så svarene ikke kan findes",
+    },
+    "participants.ok": {
+        "en": "all {seen} {types} had {roles}",
+        "nb": "alle {seen} {types} hadde {roles} til stede",
+        "da": "alle {seen} {types} havde {roles} til stede",
+    },
+    "participants.fail": {
+        "en": "{lacking} of {seen} {types} lack {roles}{shown_note}",
+        "nb": "{lacking} av {seen} {types} mangler {roles}{shown_note}",
+        "da": "{lacking} af {seen} {types} mangler {roles}{shown_note}",
+    },
+    "participants.none": {
+        "en": "no {types} in the activity log",
+        "nb": "ingen {types} i aktivitetsloggen",
+        "da": "ingen {types} i aktivitetsloggen",
+    },
+    "forbidden.ok": {
+        "en": "none of {seen} events breaks the rule ({what})",
+        "nb": "ingen av {seen} hendelser bryter regelen ({what})",
+        "da": "ingen af {seen} hændelser bryder reglen ({what})",
+    },
+    "forbidden.fail": {
+        "en": "{found} of {seen} events break the rule ({what}){shown_note}",
+        "nb": "{found} av {seen} hendelser bryter regelen ({what}){shown_note}",
+        "da": "{found} af {seen} hændelser bryder reglen ({what}){shown_note}",
+    },
+    "share.ok": {
+        "en": "{percent}% of {total} went through {channel} (at least {min}%)",
+        "nb": "{percent} % av {total} gikk gjennom {channel} (minst {min} %)",
+        "da": "{percent} % af {total} gik gennem {channel} (mindst {min} %)",
+    },
+    "share.fail": {
+        "en": "only {percent}% of {total} went through {channel}, expected at least {min}%",
+        "nb": "bare {percent} % av {total} gikk gjennom {channel}, forventet minst {min} %",
+        "da": "kun {percent} % af {total} gik gennem {channel}, forventet mindst {min} %",
+    },
+    "share.none": {
+        "en": "no {types} in the activity log",
+        "nb": "ingen {types} i aktivitetsloggen",
+        "da": "ingen {types} i aktivitetsloggen",
+    },
+    "lead.ok": {
+        "en": "all {held} talks were invited to at least {days} days ahead",
+        "nb": "alle {held} samtaler ble innkalt minst {days} dager i forveien",
+        "da": "alle {held} samtaler blev indkaldt mindst {days} dage i forvejen",
+    },
+    "lead.fail": {
+        "en": "{short} of {held} talks were not invited to {days} days ahead{shown_note}",
+        "nb": "{short} av {held} samtaler ble ikke innkalt {days} dager i forveien{shown_note}",
+        "da": "{short} af {held} samtaler blev ikke indkaldt {days} dage i forvejen{shown_note}",
+    },
+    "lead.none": {
+        "en": "no such talks in the activity log",
+        "nb": "ingen slike samtaler i aktivitetsloggen",
+        "da": "ingen sådanne samtaler i aktivitetsloggen",
+    },
+    "lead.unlinked": {
+        "en": "{unlinked} of {held} talks have no thread id, so their invitations cannot be found",
+        "nb": "{unlinked} av {held} samtaler mangler tråd-id, så innkallingene kan ikke finnes",
+        "da": "{unlinked} af {held} samtaler mangler tråd-id, så indkaldelserne ikke kan findes",
+    },
+    "group.pupil": {"en": "pupil", "nb": "elev", "da": "elev"},
+    "group.class": {"en": "class", "nb": "klasse", "da": "klasse"},
+    "group.grade": {"en": "grade", "nb": "trinn", "da": "klassetrin"},
+    "group.school": {"en": "school", "nb": "skole", "da": "skole"},
+    "period.school_year": {"en": "school year", "nb": "skoleår", "da": "skoleår"},
+    "period.half_year": {"en": "half-year", "nb": "halvår", "da": "halvår"},
     "list.and": {"en": " and ", "nb": " og ", "da": " og "},
     "status.pass": {"en": "pass", "nb": "oppfylt", "da": "opfyldt"},
     "status.fail": {"en": "FAIL", "nb": "IKKE OPPFYLT", "da": "IKKE OPFYLDT"},

@@ -12,9 +12,13 @@ from pydantic import BaseModel
 
 from policycheck.loading.overrides import PackOverride
 from policycheck.models.audit import AuditReport
+from policycheck.models.calendar import CalendarFile
+from policycheck.models.events import EventRecord
+from policycheck.models.mapping import ColumnMapping
 from policycheck.models.pack import PackMeta, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
+from policycheck.models.roster import Roster
 from policycheck.models.waiver import WaiversFile
 
 SCHEMA_BASE = "https://policycheck.dev/schemas/"
@@ -27,6 +31,10 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "report": (Report, "serialization"),
     "waivers": (WaiversFile, "validation"),
     "audit": (AuditReport, "serialization"),
+    "event": (EventRecord, "validation"),
+    "roster": (Roster, "validation"),
+    "calendar": (CalendarFile, "validation"),
+    "mapping": (ColumnMapping, "validation"),
 }
 
 

@@ -15,10 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from policycheck.calendar import SchoolCalendar
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.plan import Attestation
 from policycheck.models.report import Evidence
+from policycheck.models.roster import Roster
 
 MISSING = object()
 
@@ -64,14 +66,33 @@ class PlanView:
 
 
 @dataclass
+class LogInputs:
+    """What log checks read besides the events: the school year, the roster, the log's columns.
+
+    `readings` fills in as the engine streams the files, so `columns` is only read in `finish`.
+    """
+
+    calendar: SchoolCalendar
+    roster: Roster | None = None
+    readings: list[Any] = field(default_factory=list)
+
+    @property
+    def columns(self) -> frozenset[str]:
+        """Canonical columns every log file has (a field one file lacks cannot be judged)."""
+        sets = [reading.columns for reading in self.readings]
+        return frozenset.intersection(*sets) if sets else frozenset()
+
+
+@dataclass
 class CheckContext:
-    """Everything a check may read: the plan, the pack's parameters, the rule, the date."""
+    """Everything a check may read: the plan, the pack's parameters, the rule, the date, the log."""
 
     rule_id: str
     plan: PlanView
     parameters: dict[str, Any]
     as_of: dt.date
     inputs: dict[str, Any] = field(default_factory=dict)
+    log: LogInputs | None = None
 
     def parameter(self, name: str) -> Any:
         return self.parameters[name]

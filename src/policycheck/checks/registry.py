@@ -15,12 +15,20 @@ from policycheck.checks.base import Check
 from policycheck.checks.compare import CompareCheck
 from policycheck.checks.composite import AllCheck, AnyOfCheck, NotCheck, ListOfChecks
 from policycheck.checks.contains import ContainsCheck
+from policycheck.checks.count import CountCheck
+from policycheck.checks.forbidden import ForbiddenCheck
+from policycheck.checks.lead_time import LeadTimeCheck
+from policycheck.checks.participants import ParticipantsCheck
 from policycheck.checks.present import PresentCheck
+from policycheck.checks.reply_within import ReplyWithinCheck
+from policycheck.checks.share import ShareCheck
+from policycheck.checks.within_window import WithinWindowCheck
 from policycheck.registry import build_registry
 
 
 CHECK_KINDS: dict[str, type[Check]] = build_registry(
-    [PresentCheck, CompareCheck, ContainsCheck, AttestationCheck, AllCheck, AnyOfCheck, NotCheck],
+    [PresentCheck, CompareCheck, ContainsCheck, AttestationCheck, AllCheck, AnyOfCheck, NotCheck,
+     CountCheck, WithinWindowCheck, ReplyWithinCheck, ParticipantsCheck, ForbiddenCheck, ShareCheck, LeadTimeCheck],
     lambda kind: kind.model_fields["kind"].default,
     "check kind",
 )

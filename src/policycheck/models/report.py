@@ -13,7 +13,7 @@ REPORT_SCHEMA_ID = "https://policycheck.dev/schemas/report.schema.json"
 
 
 class Evidence(BaseModel):
-    """Where a finding's data came from: a plan path and file:line, or an event line."""
+    """Where a finding's data came from: a plan path and file:line, or a log group and its events."""
 
     model_config = ConfigDict(extra="forbid")
     path: str | None = None
@@ -21,6 +21,10 @@ class Evidence(BaseModel):
     line: int | None = None
     column: int | None = None
     note: str | None = None
+    group: str | None = Field(default=None, description="The log group behind the finding, e.g. 'pupil P017 (5A)'")
+    event_id: str | None = Field(default=None, description="The event's id in the activity log")
+    date: dt.date | None = Field(default=None, description="The event's date")
+    count: int | None = Field(default=None, description="How many events the group had")
 
 
 class SourceRef(BaseModel):
@@ -77,6 +81,30 @@ class InputRef(BaseModel):
     school_year: str | None = None
 
 
+class LogFile(BaseModel):
+    """How one activity-log file was read."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: str
+    format: str
+    rows_read: int
+    rows_rejected: int
+    problems: list[str] = Field(default_factory=list, description="The first rejected rows, file:line: why")
+
+
+class LogSection(BaseModel):
+    """The activity log behind the log rules: files, rows read and rejected."""
+
+    model_config = ConfigDict(extra="forbid")
+    files: list[LogFile]
+    rows_read: int
+    rows_rejected: int
+    bad_rows: str = Field(description="fail: a rejected row fails the run; skip: rejected rows are counted here")
+    roster: str | None = None
+    calendar: str | None = None
+    school_year: str | None = None
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(extra="forbid")
     total: int
@@ -106,6 +134,7 @@ class Report(BaseModel):
     as_of: dt.date
     policy: PolicyRef
     inputs: InputRef
+    log: LogSection | None = None
     findings: list[Finding]
 
     @computed_field  # type: ignore[prop-decorator]

@@ -52,7 +52,8 @@ def where(evidence: Evidence) -> str:
 
 
 def locations(finding: Finding) -> str:
-    return ", ".join(where(evidence) for evidence in finding.evidence if evidence.file)
+    """Where in the plan a finding points (log groups behind it are listed apart)."""
+    return ", ".join(where(evidence) for evidence in finding.evidence if evidence.file and not evidence.group)
 
 
 def status_label(status: Status | str, language: str) -> str:

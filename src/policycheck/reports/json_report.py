@@ -12,7 +12,7 @@ class JsonReporter:
     extension = "json"
 
     def render(self, report: Report) -> str:
-        return report.model_dump_json(by_alias=True, indent=2) + "\n"
+        return report.model_dump_json(by_alias=True, indent=2, exclude_none=True) + "\n"
 
     def render_audit(self, audit: AuditReport) -> str:
         return audit.model_dump_json(by_alias=True, indent=2) + "\n"

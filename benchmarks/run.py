@@ -1,0 +1,119 @@
+"""Time the activity-log checker against the floor of only parsing the same CSV files.
+
+(a) floor: `csv.reader` over every school's CSV; (b) checker: the four log rules of
+benchmarks/pack, school by school as an audit runs (roster loaded, one pass per school).
+Each measurement runs in a fresh process (so peak RSS is its own); medians of 3.
+Peak memory is reported as the process's peak RSS and, from a separate traced run, the
+Python heap peak (tracemalloc). No timings are asserted anywhere: this only reports.
+
+    python benchmarks/run.py              # 100k and 1M events
+    python benchmarks/run.py --with-10m   # and 10M (slow: generates ~1 GB of CSV)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SIZES = {"100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
+
+
+def floor(folder: Path) -> int:
+    rows = 0
+    for path in sorted(folder.glob("school-*.csv")):
+        with path.open(newline="", encoding="utf-8") as handle:
+            for _ in csv.reader(handle):
+                rows += 1
+    return rows
+
+
+def checker(folder: Path) -> int:
+    pack = load_pack(str(HERE / "pack"))
+    plan, view = load_plan(folder / "plan.yaml", pack)
+    rows = 0
+    for path in sorted(folder.glob("school-*.csv")):
+        roster = folder / path.name.replace("school-", "roster-")
+        options = logrun.LogOptions(logs=(path,), roster=roster)
+        prepared = logrun.prepare(options, "NO", "2025-2026", dt.date(2026, 6, 30))
+        evaluate(pack, plan, view, as_of=dt.date(2026, 6, 30), events=prepared.events, log=prepared.inputs)
+        rows += logrun.finish(prepared, options).rows_read
+    return rows
+
+
+def one(kind: str, folder: Path, traced: bool) -> dict:
+    """Run one measurement in this process and describe it (imports happen before the clock starts)."""
+    if kind == "checker":
+        global logrun, evaluate, load_pack, load_plan
+        from policycheck import logrun
+        from policycheck.engine import evaluate
+        from policycheck.loading.packs import load_pack
+        from policycheck.loading.plans import load_plan
+    if traced:
+        tracemalloc.start()
+    began = time.perf_counter()
+    rows = {"floor": floor, "checker": checker}[kind](folder)
+    seconds = time.perf_counter() - began
+    heap = tracemalloc.get_traced_memory()[1] if traced else None
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"seconds": seconds, "rows": rows, "rss_mb": rss, "heap_mb": heap / 2**20 if heap else None}
+
+
+def measure(kind: str, folder: Path, traced: bool = False) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
+    args = [sys.executable, __file__, "--one", kind, "--folder", str(folder)] + (["--traced"] if traced else [])
+    return json.loads(subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout)
+
+
+def tier(name: str, out: Path) -> dict:
+    folder = out / name
+    if not (folder / "plan.yaml").exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--events", str(SIZES[name]), "--out", str(folder)],
+                       check=True)
+    result = {"tier": name}
+    for kind in ("floor", "checker"):
+        runs = [measure(kind, folder) for _ in range(3)]
+        result[kind] = {"seconds": statistics.median(r["seconds"] for r in runs), "rows": runs[0]["rows"],
+                        "rss_mb": max(r["rss_mb"] for r in runs)}
+    result["checker"]["heap_mb"] = measure("checker", folder, traced=True)["heap_mb"]
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = ["| events | floor s | checker s | ratio | checker events/s | floor RSS MB | checker RSS MB | checker heap MB |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in results:
+        f, c = r["floor"], r["checker"]
+        lines.append(f"| {c['rows']:,} | {f['seconds']:.2f} | {c['seconds']:.2f} | {c['seconds'] / f['seconds']:.2f}x "
+                     f"| {c['rows'] / c['seconds']:,.0f} | {f['rss_mb']:.0f} | {c['rss_mb']:.0f} | {c['heap_mb']:.1f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--with-10m", action="store_true")
+    parser.add_argument("--tiers", nargs="*", default=None, choices=sorted(SIZES))
+    parser.add_argument("--one", choices=["floor", "checker"], help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.folder, args.traced)))
+        return
+    names = args.tiers or ["100k", "1m"] + (["10m"] if args.with_10m else [])
+    print(report([tier(name, args.out) for name in names]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""`count`: events of given types per pupil, class or school per period, against a min and/or max.
+
+The roster supplies every pupil and class, so a group with no events at all is found.
+A group below the minimum fails only once its period has ended (as of the run's date);
+before that it is `insufficient_data`, since the talk may still come.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from policycheck.calendar import AUTUMN, SPRING
+from policycheck.checks.base import CheckContext, Outcome
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, grade_of_class, roster_groups,
+                                        shown, shown_note, types_field)
+from policycheck.messages import Message
+from policycheck.models.common import Status
+from policycheck.models.events import Event
+from policycheck.models.report import Evidence
+
+PERIODS = {"school_year": ("school_year",), "half_year": (AUTUMN, SPRING)}
+KEEP_EVENTS = 3
+
+
+class CountCheck(LogCheck):
+    """Passes when every group has between `min` and `max` events of the types in each period."""
+
+    kind: Literal["count"] = "count"
+    types: list[str]
+    per: Literal["pupil", "class", "school"] = "pupil"
+    period: Literal["school_year", "half_year"] = "school_year"
+    min: int | None = None
+    max: int | None = None
+    min_parameter: str | None = None
+    max_parameter: str | None = None
+    grades: list[int] | None = None
+
+    _types = types_field("types")
+
+    @model_validator(mode="after")
+    def _bounds(self) -> "CountCheck":
+        if self.min is not None and self.min_parameter or self.max is not None and self.max_parameter:
+            raise ValueError("give a bound as a literal or as a parameter, not both")
+        if (self.min, self.min_parameter, self.max, self.max_parameter) == (None, None, None, None):
+            raise ValueError("give 'min' or 'max' (or 'min_parameter' / 'max_parameter')")
+        return self
+
+    def describe(self) -> str:
+        bounds = [f"at least {self.min if self.min is not None else self.min_parameter}" if self._has_min() else "",
+                  f"at most {self.max if self.max is not None else self.max_parameter}" if self._has_max() else ""]
+        return (f"every {self.per} has {' and '.join(filter(None, bounds))} events of type {', '.join(self.types)} "
+                f"per {self.period.replace('_', ' ')}")
+
+    def _has_min(self) -> bool:
+        return self.min is not None or self.min_parameter is not None
+
+    def _has_max(self) -> bool:
+        return self.max is not None or self.max_parameter is not None
+
+    def parameter_names(self) -> set[str]:
+        return {name for name in (self.min_parameter, self.max_parameter) if name}
+
+    def needs_roster(self) -> bool:
+        return self.per != "school"
+
+    def wanted_types(self) -> frozenset[str]:
+        return frozenset(self.types)
+
+    def begin(self, context: CheckContext) -> "CountEvaluation":
+        return CountEvaluation(self, context)
+
+
+class CountEvaluation(LogEvaluation):
+    def __init__(self, check: CountCheck, context: CheckContext) -> None:
+        super().__init__(check, context)
+        roster = self.log.roster
+        self.labels = roster_groups(roster, check.per, check.grades) if roster and check.per != "school" else {"school": "school"}
+        self.periods = PERIODS[check.period]
+        self.counts = {key: [0] * len(self.periods) for key in self.labels}
+        self.events: dict[str, Sample] = {}
+        self.class_of = roster.class_of() if roster else {}
+        self.grades = roster.grade_of() if roster else {}
+
+    def observe(self, event: Event) -> None:
+        half = self.log.calendar.half_of(event.day)
+        if half is None:
+            return
+        key = self._key(event)
+        counts = self.counts.get(key)
+        if counts is None:  # not a checked group: outside the grades, or not in the roster
+            return
+        counts[0 if len(self.periods) == 1 or half == AUTUMN else 1] += 1
+        kept = self.events.get(key)
+        if kept is None:
+            kept = self.events[key] = Sample(KEEP_EVENTS)
+        kept.add(event, lambda: event)
+
+    def _key(self, event: Event) -> str:
+        per = self.check.per
+        if per == "pupil":
+            return event.pupil
+        class_id = event.class_ or self.class_of.get(event.pupil, "")
+        if per == "class":
+            return class_id
+        if self.check.grades is None or grade_of_class(class_id, self.grades) in self.check.grades:
+            return "school"
+        return ""  # a school-wide count limited to some grades: this event is outside them
+
+    def decide(self) -> Outcome:
+        low, high, pending = self._sort_groups()
+        if low or high:
+            return self._failure(low, high)
+        if pending:
+            return Outcome(Status.insufficient_data, Message("count.pending", self._params(len(pending))),
+                           shown(self._evidence(key, period) for key, period in pending))
+        return Outcome(Status.passed, Message("count.ok", self._params(0)))
+
+    def _sort_groups(self) -> tuple[list, list, list]:
+        low, high, pending = [], [], []
+        minimum = self.number(self.check.min, self.check.min_parameter)
+        maximum = self.number(self.check.max, self.check.max_parameter)
+        calendar, as_of = self.log.calendar, self.context.as_of
+        for key, counts in self.counts.items():
+            for index, period in enumerate(self.periods):
+                if maximum is not None and counts[index] > maximum:
+                    high.append((key, period))
+                if minimum is not None and counts[index] < minimum:
+                    ended = as_of > calendar.period_end(period)
+                    (low if ended else pending).append((key, period))
+        return low, high, pending
+
+    def _failure(self, low: list, high: list) -> Outcome:
+        failing = low + high
+        params = {**self._params(len(failing)), "low": len(low), "high": len(high), "shown_note": shown_note(len(failing))}
+        return Outcome(Status.fail, Message("count.fail", params), shown(self._evidence(k, p) for k, p in failing))
+
+    def _params(self, groups: int) -> dict:
+        check = self.check
+        minimum = self.number(check.min, check.min_parameter)
+        maximum = self.number(check.max, check.max_parameter)
+        bounds = f"{minimum}-{maximum}" if None not in (minimum, maximum) else (
+            f">= {minimum}" if maximum is None else f"<= {maximum}")
+        return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}"),
+                "types": ", ".join(check.types), "min": minimum, "bounds": bounds,
+                "period": Message(f"period.{check.period}"), "year": self.log.calendar.label}
+
+    def _evidence(self, key: str, period: str) -> Evidence:
+        index = self.periods.index(period)
+        count = self.counts[key][index]
+        sample = self.events.get(key)
+        kept = [event for event in (sample.evidence() if sample else []) if self.check.period == "school_year"
+                or self.log.calendar.half_of(event.day) == period]
+        where = kept[0] if kept else None
+        note = f"{period}: {count} event(s)" + (f"; ids {', '.join(e.id or f'line {e.line}' for e in kept)}" if kept else "")
+        label = f"{self.check.per} {self.labels[key]}"
+        if where is None:
+            return Evidence(group=label, count=count, note=note)
+        return event_evidence(where, label, note).model_copy(update={"count": count})

@@ -1,0 +1,73 @@
+"""`participants`: every event of the types has the required roles among its participants.
+
+E.g. the pupil (elev) takes part in the utviklingssamtale; a skole/hjemsamtale has the
+parents and at least the contact teacher. No such event in the log: `insufficient_data`
+(whether the talks happened at all is a `count` rule's question).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from policycheck.checks.base import CheckContext, Outcome
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence, shown_note,
+                                        types_field)
+from policycheck.messages import Message
+from policycheck.models.common import Status
+from policycheck.models.events import Event
+
+
+class ParticipantsCheck(LogCheck):
+    """Passes when every event of the types lists all the `roles`."""
+
+    kind: Literal["participants"] = "participants"
+    types: list[str]
+    roles: list[str] = Field(min_length=1)
+
+    needs_columns: ClassVar[tuple[str, ...]] = ("roles",)
+    _types = types_field("types")
+
+    @field_validator("roles")
+    @classmethod
+    def _roles(cls, roles: list[str]) -> list[str]:
+        return canonical_roles(roles)
+
+    def describe(self) -> str:
+        return f"every event of type {', '.join(self.types)} has the participants {', '.join(self.roles)}"
+
+    def wanted_types(self) -> frozenset[str]:
+        return frozenset(self.types)
+
+    def begin(self, context: CheckContext) -> "ParticipantsEvaluation":
+        return ParticipantsEvaluation(self, context)
+
+
+class ParticipantsEvaluation(LogEvaluation):
+    def __init__(self, check: ParticipantsCheck, context: CheckContext) -> None:
+        super().__init__(check, context)
+        self.required = frozenset(check.roles)
+        self.seen = 0
+        self.lacking = Sample()
+
+    def observe(self, event: Event) -> None:
+        self.seen += 1
+        if not self.required <= event.roles:
+            missing = ", ".join(sorted(self.required - event.roles))
+            self.lacking.add(event, lambda: event_evidence(event, _group(event), f"without {missing}"))
+
+    def decide(self) -> Outcome:
+        params = {"types": ", ".join(self.check.types), "roles": ", ".join(self.check.roles),
+                  "seen": self.seen, "lacking": self.lacking.total, "shown_note": shown_note(self.lacking.total)}
+        if not self.seen:
+            return Outcome(Status.insufficient_data, Message("participants.none", params))
+        if self.lacking.total:
+            return Outcome(Status.fail, Message("participants.fail", params), self.lacking.evidence())
+        return Outcome(Status.passed, Message("participants.ok", params))
+
+
+def _group(event: Event) -> str | None:
+    if event.pupil:
+        return f"pupil {event.pupil}" + (f" ({event.class_})" if event.class_ else "")
+    return f"class {event.class_}" if event.class_ else None

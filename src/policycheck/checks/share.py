@@ -1,0 +1,74 @@
+"""`share`: the share of events of the types that go through a channel, at least a percentage.
+
+E.g. "Kommunikation mellem skole og hjem vil primært foregå via Aula": Aula >= a pack
+parameter percent of messages. No such event in the log: `insufficient_data`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar, Literal
+
+from pydantic import field_validator, model_validator
+
+from policycheck.checks.base import CheckContext, Outcome
+from policycheck.checks.logbase import LogCheck, LogEvaluation, canonical_channels, types_field
+from policycheck.messages import Message
+from policycheck.models.common import Status
+from policycheck.models.events import Event
+from policycheck.models.report import Evidence
+
+
+class ShareCheck(LogCheck):
+    """Passes when at least `min_percent` (or the parameter) of the events went through `channel`."""
+
+    kind: Literal["share"] = "share"
+    types: list[str]
+    channel: str
+    min_percent: float | None = None
+    parameter: str | None = None
+
+    needs_columns: ClassVar[tuple[str, ...]] = ("channel",)
+    _types = types_field("types")
+
+    @field_validator("channel")
+    @classmethod
+    def _channel(cls, channel: str) -> str:
+        return canonical_channels([channel])[0]
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> "ShareCheck":
+        if (self.min_percent is None) == (self.parameter is None):
+            raise ValueError("give exactly one of 'min_percent' or 'parameter' (percent)")
+        return self
+
+    def describe(self) -> str:
+        bound = self.min_percent if self.min_percent is not None else f"the pack parameter '{self.parameter}'"
+        return f"at least {bound}% of the events of type {', '.join(self.types)} go through {self.channel}"
+
+    def wanted_types(self) -> frozenset[str]:
+        return frozenset(self.types)
+
+    def begin(self, context: CheckContext) -> "ShareEvaluation":
+        return ShareEvaluation(self, context)
+
+
+class ShareEvaluation(LogEvaluation):
+    def __init__(self, check: ShareCheck, context: CheckContext) -> None:
+        super().__init__(check, context)
+        self.by_channel: Counter[str] = Counter()
+
+    def observe(self, event: Event) -> None:
+        self.by_channel[event.channel] += 1
+
+    def decide(self) -> Outcome:
+        total = sum(self.by_channel.values())
+        minimum = self.number(self.check.min_percent, self.check.parameter)
+        if not total:
+            return Outcome(Status.insufficient_data, Message("share.none", {"types": ", ".join(self.check.types)}))
+        percent = 100.0 * self.by_channel[self.check.channel] / total
+        params = {"channel": self.check.channel, "percent": f"{percent:.1f}", "min": minimum, "total": total}
+        evidence = [Evidence(group=f"channel {name or '-'}", count=count, note=f"{100.0 * count / total:.1f}%")
+                    for name, count in sorted(self.by_channel.items(), key=lambda item: (-item[1], item[0]))[:5]]
+        status = Status.passed if percent >= minimum else Status.fail
+        return Outcome(status, Message("share.ok" if status is Status.passed else "share.fail", params), evidence)

@@ -1,0 +1,93 @@
+"""End to end: the CLI with a log, roster and calendar."""
+
+import json
+
+from click.testing import CliRunner
+
+from policycheck.cli import cli
+
+SCHOOL = "tests/data/logschool"
+
+
+def run(*extra: str):
+    args = ["check", "-p", "tests/data/logpack", "--plan", f"{SCHOOL}/plan.yaml", "--log", f"{SCHOOL}/log.csv",
+            "--roster", f"{SCHOOL}/roster.yaml", "--calendar", f"{SCHOOL}/calendar.yaml",
+            "--as-of", "2026-06-30", "--format", "json", *extra]
+    return CliRunner().invoke(cli, args, standalone_mode=False, catch_exceptions=False)
+
+
+def test_check_with_log_reports_every_log_rule_and_the_log_section():
+    result = run()
+    report = json.loads(result.output)
+    statuses = {f["rule_id"]: f["status"] for f in report["findings"]}
+    assert statuses["log-aula-andel"] == "fail"
+    assert all(status == "pass" for rule, status in statuses.items() if rule != "log-aula-andel")
+    assert report["log"]["rows_read"] == 22 and report["log"]["rows_rejected"] == 0
+    assert report["log"]["school_year"] == "2025-2026"
+
+
+def _main(args, tmp_path=None):
+    """Run through `main`, the boundary that maps errors to exit codes."""
+    import sys
+    from unittest import mock
+
+    from policycheck.cli import main
+
+    with mock.patch.object(sys, "argv", ["policycheck", *args]):
+        try:
+            main()
+        except SystemExit as exit_:
+            return exit_.code
+    return 0
+
+
+def _args(log, *extra):
+    return ["check", "-p", "tests/data/logpack", "--plan", f"{SCHOOL}/plan.yaml", "--log", str(log),
+            "--roster", f"{SCHOOL}/roster.yaml", "--calendar", f"{SCHOOL}/calendar.yaml", "--as-of", "2026-06-30",
+            "--format", "json", *extra]
+
+
+def test_a_rejected_row_fails_the_run_with_exit_2_unless_skipped(tmp_path, capsys):
+    bad = tmp_path / "log.csv"
+    text = open(f"{SCHOOL}/log.csv", encoding="utf-8").read() + "e99,31.02.2026,svar,Testskolen,1A,P1,,aula,H1,\n"
+    bad.write_text(text, encoding="utf-8")
+    assert _main(_args(bad)) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:24: column 'date': '31.02.2026' is not a valid date" in err and "--skip-bad-rows" in err
+    assert _main(_args(bad, "--skip-bad-rows", "--fail-on", "never")) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["log"]["rows_rejected"] == 1 and report["log"]["bad_rows"] == "skip"
+
+
+def test_windows_1252_semicolon_export_through_a_mapping_gives_the_same_report(tmp_path):
+    rows = open(f"{SCHOOL}/log.csv", encoding="utf-8").read().splitlines()[1:]
+    header = "Meldings-ID;Dato;Hendelse;Skole;Klasse;Elev;Deltakere;Kanal;Sak;Merknad"
+    lines = [header]
+    for row in rows:
+        cells = row.split(",")
+        day = cells[1].split("-")
+        cells[1] = f"{day[2]}.{day[1]}.{day[0]}"
+        cells[6] = cells[6].replace("foresatt", "Foresatte").replace("kontaktlaerer", "Kontaktlærer").replace(";", ", ")
+        lines.append(";".join(cells))
+    export = tmp_path / "transponder.csv"
+    export.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    canonical = json.loads(run().output)
+    mapped = json.loads(CliRunner().invoke(cli, _args(export, "--mapping", "examples/mappings/transponder.yaml"),
+                                           standalone_mode=False, catch_exceptions=False).output)
+    assert mapped["findings"] == [
+        {**f, "evidence": [{**e, "file": str(export), "line": e["line"]} if e.get("file") else e for e in f["evidence"]]}
+        for f in canonical["findings"]]
+
+
+def test_no_log_makes_log_rules_insufficient():
+    args = ["check", "-p", "tests/data/logpack", "--plan", f"{SCHOOL}/plan.yaml", "--format", "json"]
+    report = json.loads(CliRunner().invoke(cli, args, standalone_mode=False, catch_exceptions=False).output)
+    assert {f["status"] for f in report["findings"]} == {"insufficient_data"}
+    assert "log" not in report or report["log"] is None
+
+
+def test_validate_knows_rosters_calendars_and_mappings():
+    files = ["examples/mappings/aula.yaml", "examples/mappings/transponder.yaml",
+             f"{SCHOOL}/roster.yaml", f"{SCHOOL}/calendar.yaml"]
+    result = CliRunner().invoke(cli, ["validate", *files], standalone_mode=False, catch_exceptions=False)
+    assert "ok (mapping)" in result.output and "ok (roster)" in result.output and "ok (calendar)" in result.output
