@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import tempfile
+import shutil
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,30 @@ def test_generator_is_reproducible(tmp_path):
     generate.generate(tmp_path / "b", schools=4, seed=3)
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+def test_audit_reads_each_schools_log_and_roster_by_convention(tmp_path):
+    """A school folder holding log.csv and roster.yaml is checked like `check --log --roster`."""
+    schools = tmp_path / "schools"
+    shutil.copytree(ROOT / "tests" / "data" / "logschool", schools / "a-skole")
+    shutil.copytree(ROOT / "tests" / "data" / "logschool", schools / "b-skole")
+    (schools / "b-skole" / "log.csv").write_text("id,date\nx,31.02.2025\n", encoding="utf-8")
+    audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=schools, as_of=dt.date(2026, 6, 30), jobs=1))
+    good, broken = audit.schools
+    assert good.statuses["log-aula-andel"] is Status.fail
+    assert all(status is Status.passed for rule, status in good.statuses.items() if rule != "log-aula-andel")
+    assert broken.error is not None and "log.csv" in broken.error
+
+
+def test_manifest_names_log_files_inside_the_folder(tmp_path):
+    school = tmp_path / "schools" / "c-skole"
+    shutil.copytree(ROOT / "tests" / "data" / "logschool", school)
+    (school / "log.csv").rename(school / "hendelser.csv")
+    (school / "school.yaml").write_text("logs: [hendelser.csv]\nroster: roster.yaml\n", encoding="utf-8")
+    audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=tmp_path / "schools",
+                                   as_of=dt.date(2026, 6, 30), jobs=1))
+    assert audit.schools[0].statuses["log-aula-andel"] is Status.fail
+    (school / "school.yaml").write_text("logs: [../../elsewhere.csv]\n", encoding="utf-8")
+    audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=tmp_path / "schools",
+                                   as_of=dt.date(2026, 6, 30), jobs=1))
+    assert "must be a path inside the school's folder" in audit.schools[0].error

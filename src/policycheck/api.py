@@ -39,7 +39,11 @@ class CheckRequest:
 def run_check(request: CheckRequest) -> Report:
     """Load the pack, the plan and the log's companions; evaluate every rule in one pass over the log;
     then apply waivers and the baseline."""
-    pack = load_pack(request.policy)
+    return check_with_pack(load_pack(request.policy), request)
+
+
+def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
+    """`run_check` with the pack already loaded (an audit loads it once per worker)."""
     plan, view = load_plan(request.plan, pack)
     as_of = request.as_of or default_as_of(plan, dt.date.today())
     prepared = logrun.prepare(request.log, pack.meta.jurisdiction.country, plan.school_year, as_of)

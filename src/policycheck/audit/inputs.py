@@ -2,11 +2,12 @@
 
     SCHOOLS_DIR/
       fjellvegen/plan.yaml
-      ostbyen/school.yaml      # plan: skole-hjem-plan-2025.yaml
+      fjellvegen/log.csv         # activity log(s): log.csv, log.jsonl, logs/*.csv, logs/*.jsonl
+      fjellvegen/roster.yaml     # or roster.csv; calendar.yaml and mapping.yaml likewise
+      ostbyen/school.yaml        # a manifest naming other files: plan: skole-hjem-plan-2025.yaml
       ostbyen/skole-hjem-plan-2025.yaml
 
-`SchoolInputs` is the per-school unit of work; new inputs (activity log, roster) become new
-fields here and in `SchoolManifest`, and nothing else in the audit has to change.
+`SchoolInputs` is the per-school unit of work: a plan and the log options `check` takes.
 """
 
 from __future__ import annotations
@@ -19,24 +20,45 @@ from pydantic import Field, field_validator
 from policycheck.errors import UsageError
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import load_yaml
+from policycheck.logrun import LogOptions
 from policycheck.models.common import Strict
 
 MANIFEST = "school.yaml"
 DEFAULT_PLAN = "plan.yaml"
 
 
+LOG_PATTERNS = ("log.csv", "log.jsonl", "logs/*.csv", "logs/*.jsonl")
+
+
 class SchoolManifest(Strict):
     """`school.yaml`: file names (relative to the school's folder) when not the defaults."""
 
     plan: str = Field(default=DEFAULT_PLAN, description="The local plan, relative to the school's folder")
+    logs: list[str] | None = Field(default=None, description="Activity logs (default: log.csv, log.jsonl, logs/*)")
+    roster: str | None = Field(default=None, description="The roster (default: roster.yaml or roster.csv)")
+    calendar: str | None = Field(default=None, description="The school calendar (default: calendar.yaml)")
+    mapping: str | None = Field(default=None, description="Column mapping for the logs (default: mapping.yaml)")
+    school_year: str | None = Field(default=None, pattern=r"^\d{4}-\d{4}$")
 
-    @field_validator("plan")
+    @field_validator("plan", "roster", "calendar", "mapping")
     @classmethod
-    def _inside_folder(cls, name: str) -> str:
-        path = PurePosixPath(name)
-        if path.is_absolute() or ".." in path.parts:
-            raise ValueError(f"'{name}' must be a path inside the school's folder")
+    def _inside_folder(cls, name: str | None) -> str | None:
+        if name is not None:
+            _check_inside(name)
         return name
+
+    @field_validator("logs")
+    @classmethod
+    def _logs_inside_folder(cls, names: list[str] | None) -> list[str] | None:
+        for name in names or []:
+            _check_inside(name)
+        return names
+
+
+def _check_inside(name: str) -> None:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts:
+        raise ValueError(f"'{name}' must be a path inside the school's folder")
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,7 @@ class SchoolInputs:
 
     folder: str
     plan: Path
+    log: LogOptions = LogOptions()
 
 
 def school_folders(schools_dir: Path) -> list[str]:
@@ -60,4 +83,21 @@ def school_inputs(folder: Path) -> SchoolInputs:
     if (folder / MANIFEST).is_file():
         document = load_yaml(folder / MANIFEST)
         manifest = validate_document(document, SchoolManifest, "school manifest") if document.data else manifest
-    return SchoolInputs(folder=folder.name, plan=folder / manifest.plan)
+    log = LogOptions(
+        logs=tuple(folder / name for name in manifest.logs) if manifest.logs is not None else _found_logs(folder),
+        roster=_named_or_found(folder, manifest.roster, ("roster.yaml", "roster.csv")),
+        calendar=_named_or_found(folder, manifest.calendar, ("calendar.yaml",)),
+        mapping=_named_or_found(folder, manifest.mapping, ("mapping.yaml",)),
+        school_year=manifest.school_year,
+    )
+    return SchoolInputs(folder=folder.name, plan=folder / manifest.plan, log=log)
+
+
+def _found_logs(folder: Path) -> tuple[Path, ...]:
+    return tuple(path for pattern in LOG_PATTERNS for path in sorted(folder.glob(pattern)))
+
+
+def _named_or_found(folder: Path, name: str | None, conventional: tuple[str, ...]) -> Path | None:
+    if name is not None:
+        return folder / name
+    return next((folder / candidate for candidate in conventional if (folder / candidate).is_file()), None)

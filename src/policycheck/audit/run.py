@@ -12,15 +12,13 @@ from pathlib import Path
 from typing import Callable
 
 from policycheck import __version__
-from policycheck.api import postprocess
+from policycheck.api import CheckRequest, check_with_pack
 from policycheck.audit.aggregate import build_audit, header_of, load_audit
 from policycheck.audit.progress import Progress
 from policycheck.audit.inputs import school_folders, school_inputs
 from policycheck.audit.shard import Shard
-from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError
 from policycheck.loading.packs import load_pack
-from policycheck.loading.plans import load_plan
 from policycheck.models.audit import AuditReport, RuleInfo, SchoolGap, SchoolResult
 from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack
@@ -89,10 +87,9 @@ def check_school(job: SchoolJob) -> SchoolResult:
     """One school's result; broken inputs give a result with the error, so the audit goes on."""
     try:
         inputs = school_inputs(job.school_dir)
-        pack = _pack(job.policy)
-        plan, view = load_plan(inputs.plan, pack)
-        report = evaluate(pack, plan, view, as_of=job.as_of, language=job.language)
-        report = postprocess(report, job.waivers, None)
+        request = CheckRequest(policy=job.policy, plan=inputs.plan, as_of=job.as_of, language=job.language,
+                               waivers=job.waivers, log=inputs.log)
+        report = check_with_pack(_pack(job.policy), request)
     except (InputError, UsageError) as error:
         return SchoolResult(folder=job.school_dir.name, error=str(error))
     return school_result(job.school_dir.name, report)
