@@ -40,5 +40,5 @@ def test_roster_errors_name_the_line(tmp_path):
         load_roster(tmp_path / "r.csv")
     assert error.value.problems[0].line == 3
     (tmp_path / "d.csv").write_text("class,grade,pupil\n1A,1,P1\n1B,1,P1\n", encoding="utf-8")
-    with pytest.raises(InputError, match="pupil listed twice: P1"):
+    with pytest.raises(InputError, match="'P1' is listed twice \\(first on line 2\\)"):
         load_roster(tmp_path / "d.csv")

@@ -21,6 +21,7 @@ from policycheck.models.pack import PolicyPack, Rule, RulesFile
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Report
 from policycheck.models.roster import Roster
+from policycheck.privacy import redact_report, roster_identifiers
 from policycheck.schemas import schema_validator
 from policycheck.waivers import apply_waivers, load_waivers
 
@@ -34,6 +35,7 @@ class CheckRequest:
     waivers: Path | None = None
     baseline: Path | None = None
     log: logrun.LogOptions = logrun.LogOptions()
+    redact: bool = False
 
 
 def run_check(request: CheckRequest) -> Report:
@@ -51,7 +53,10 @@ def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
                       events=prepared.events, log=prepared.inputs)
     section = logrun.finish(prepared, request.log)
     report = report.model_copy(update={"log": section}) if section else report
-    return postprocess(report, request.waivers, request.baseline)
+    report = postprocess(report, request.waivers, request.baseline)
+    if request.redact:
+        report = redact_report(report, roster_identifiers(prepared.inputs.roster if prepared.inputs else None))
+    return report
 
 
 def default_as_of(plan: LocalPlan, today: dt.date) -> dt.date:

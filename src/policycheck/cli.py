@@ -87,16 +87,18 @@ def cli() -> None:
 @click.option("--mapping", type=click.Path(path_type=Path), help="Column mapping (YAML) for a system's export.")
 @click.option("--school-year", metavar="YYYY-YYYY", help="School year to check, e.g. 2025-2026 (default: the plan's).")
 @click.option("--skip-bad-rows", is_flag=True, help="Count rejected log rows in the report instead of failing (exit 2).")
+@click.option("--redact", is_flag=True, help="Replace pupil, guardian and teacher pseudonyms and event ids with stable "
+                                             "hashes (keyed by POLICYCHECK_REDACT_KEY when set; docs/privacy.md).")
 def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None, output_dir: Path | None,
           waivers: Path | None, baseline: Path | None, fail_on: str, as_of: dt.datetime | None,
           language: str | None, logs: tuple[Path, ...], roster: Path | None, calendar: Path | None,
-          mapping: Path | None, school_year: str | None, skip_bad_rows: bool) -> None:
+          mapping: Path | None, school_year: str | None, skip_bad_rows: bool, redact: bool) -> None:
     """Check a local plan (and its activity log) against a policy pack and print a gap report."""
     day = as_of.date() if as_of else None
     log = api.logrun.LogOptions(logs=logs, roster=roster, calendar=calendar, mapping=mapping,
                                 school_year=school_year, skip_bad_rows=skip_bad_rows)
     request = api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, waivers=waivers,
-                               baseline=baseline, log=log)
+                               baseline=baseline, log=log, redact=redact)
     report = api.run_check(request)
     _emit_formats([reporter(name) for name in formats], lambda r: r.render(report), output, output_dir)
     sys.exit(report.exit_code(_threshold(fail_on)))
@@ -244,8 +246,9 @@ def _emit_formats(reporters: list[Reporter], render: Callable[[Any], str], outpu
             raise UsageError("several formats need --output-dir DIR (each is written to DIR/report.<ext>)")
         _emit(render(reporters[0]), output)
         return
-    for item in dict.fromkeys(reporters):
-        write_atomic(output_dir / f"report.{item.extension}", render(item))
+    rendered = {item.extension: render(item) for item in dict.fromkeys(reporters)}  # all, before writing any
+    for extension, content in rendered.items():
+        write_atomic(output_dir / f"report.{extension}", content)
 
 
 def _emit(content: str, output: Path | None) -> None:

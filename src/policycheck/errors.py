@@ -47,7 +47,22 @@ class UsageError(Exception):
     """A request that cannot be carried out: an unknown pack, rule or format."""
 
 
+SHOWN_CHARACTERS = 60
+
+
+def shown(value: str) -> str:
+    """A value from an input file, quoted for a message: control characters escaped, long text cut.
+
+    A cell can hold a NUL, an escape sequence or a megabyte of text; none of that belongs on a terminal.
+    """
+    cut = value if len(value) <= SHOWN_CHARACTERS else value[:SHOWN_CHARACTERS] + "..."
+    escaped = "".join(c if c.isprintable() else repr(c)[1:-1] for c in cut)
+    return f"'{escaped}'" + (f" ({len(value):,} characters)" if len(value) > SHOWN_CHARACTERS else "")
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean ...?)' suffix when a close match exists, else ''."""
+    if len(word) > SHOWN_CHARACTERS:  # difflib is quadratic: a megabyte cell is no typo
+        return ""
     matches = get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from policycheck.errors import did_you_mean
+from policycheck.errors import did_you_mean, shown
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "utviklingssamtale": ("development talk", "udviklingssamtale"),
@@ -85,7 +85,7 @@ class Vocabulary:
         """The canonical id, or ValueError naming the known ids with a did-you-mean."""
         found = self.find(word)
         if found is None:
-            raise ValueError(f"unknown {self.what} '{word}'{did_you_mean(word.casefold(), self.ids)}")
+            raise ValueError(f"unknown {self.what} {shown(word)}{did_you_mean(word.casefold(), self.ids)}")
         return found
 
     def open_canonical(self, word: str) -> str:

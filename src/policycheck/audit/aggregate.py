@@ -49,9 +49,16 @@ def _with_compliance(school: SchoolResult) -> SchoolResult:
 
 
 def _rule_result(rule_id: str, schools: list[SchoolResult], min_group: int) -> RuleResult:
+    """A rule's figures; under `min_group` applicable schools, `passed` and `gaps` go with the share.
+
+    Hiding only the share would not hide anything: it is passed / applicable, and passed is
+    applicable minus the gaps and the undecided. So every figure it could be worked out from is suppressed.
+    """
     statuses = [school.statuses[rule_id] for school in schools if rule_id in school.statuses]
-    return RuleResult(rule_id=rule_id, compliance=compliance(statuses, min_group),
-                      gaps=sum(1 for status in statuses if status.is_gap))
+    result = compliance(statuses, min_group)
+    if result.share is None and result.applicable:
+        return RuleResult(rule_id=rule_id, compliance=result.model_copy(update={"passed": None}), gaps=None)
+    return RuleResult(rule_id=rule_id, compliance=result, gaps=sum(1 for status in statuses if status.is_gap))
 
 
 def compare(previous: AuditReport, current: AuditReport) -> Comparison:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Callable
 
+from policycheck.errors import shown
 from policycheck.models.events import EVENT_COLUMNS, LIST_SEPARATORS, Event
 from policycheck.models.mapping import DATE_FORMATS, ColumnMapping
 from policycheck.vocabulary import CHANNEL_VOCABULARY, EVENT_VOCABULARY, FLAG_VOCABULARY, ROLE_VOCABULARY, Vocabulary, fold
@@ -47,7 +48,7 @@ def parse_date(raw: str, date_format: str | None = None) -> dt.date:
             return _nordic(nordic)
         return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
     except ValueError as error:
-        raise ValueError(f"'{raw}' is not a valid date ({_why(error)}); expected YYYY-MM-DD or DD.MM.YYYY") from None
+        raise ValueError(f"{shown(raw)} is not a valid date ({_why(error)}); expected YYYY-MM-DD or DD.MM.YYYY") from None
 
 
 def _nordic(match: re.Match) -> dt.date:

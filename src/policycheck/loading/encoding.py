@@ -12,6 +12,7 @@ import codecs
 from pathlib import Path
 
 from policycheck.errors import InputError
+from policycheck.loading.text import UTF16_BOMS, looks_like_utf16
 
 CHUNK = 1 << 20
 FALLBACK = "cp1252"
@@ -19,7 +20,16 @@ CODEC_NAMES = {"utf-8": "utf-8-sig", "windows-1252": "cp1252", "cp1252": "cp1252
 
 
 def choose_encoding(path: Path, declared: str | None) -> str:
-    """The codec to read the file with; InputError at line:column when no candidate fits."""
+    """The codec to read the file with; InputError at line:column when no candidate fits.
+
+    A UTF-16 byte order mark (Excel's "Unicode text") selects UTF-16; UTF-16 without one is
+    refused with that diagnosis, rather than read as Windows-1252 full of NUL characters.
+    """
+    head = _head(path)
+    if head.startswith(UTF16_BOMS) and not declared:
+        return _checked(path, "utf-16")
+    if looks_like_utf16(head):
+        raise InputError.at(str(path), "the file looks like UTF-16 without a byte order mark; save it as UTF-8", 1, 1)
     candidates = [CODEC_NAMES[declared]] if declared else ["utf-8-sig", FALLBACK]
     failure = None
     for codec in candidates:
@@ -27,8 +37,29 @@ def choose_encoding(path: Path, declared: str | None) -> str:
         if failure is None:
             return codec
     line, column, byte = failure
+    if byte == 0:
+        raise InputError.at(str(path), "a NUL byte (0x00): expected a text file", line, column)
     tried = " nor ".join("UTF-8" if c == "utf-8-sig" else "Windows-1252" if c == FALLBACK else c for c in candidates)
     raise InputError.at(str(path), f"byte 0x{byte:02x} is not valid {tried}; save the export as UTF-8", line, column)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except FileNotFoundError:
+        raise InputError.at(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError.at(str(path), "is a folder, expected a file") from None
+    except OSError as error:
+        raise InputError.at(str(path), f"cannot be read: {error.strerror or error}") from None
+
+
+def _checked(path: Path, codec: str) -> str:
+    failure = _first_bad_byte(path, codec)
+    if failure is not None:
+        raise InputError.at(str(path), "starts with a UTF-16 byte order mark but is not valid UTF-16", *failure[:2])
+    return codec
 
 
 def _first_bad_byte(path: Path, codec: str) -> tuple[int, int, int] | None:
@@ -44,6 +75,9 @@ def _first_bad_byte(path: Path, codec: str) -> tuple[int, int, int] | None:
                         decoder.decode(chunk)
                 except UnicodeDecodeError as error:
                     return _locate(chunk, error.start, lines, offset, offset_of_line)
+                nul = chunk.find(b"\x00") if codec != "utf-16" else -1
+                if nul >= 0:  # valid in every 8-bit codec, but never in a text export: a binary or corrupt file
+                    return _locate(chunk, nul, lines, offset, offset_of_line)
                 lines += chunk.count(b"\n")
                 last = chunk.rfind(b"\n")
                 offset_of_line = offset + last + 1 if last >= 0 else offset_of_line

@@ -17,7 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from policycheck.errors import InputError, Problem, did_you_mean
+from policycheck.errors import InputError, Problem, did_you_mean, shown
 from policycheck.loading.convert import RowConverter
 from policycheck.loading.encoding import choose_encoding
 from policycheck.models.events import EVENT_COLUMNS, REQUIRED_COLUMNS, Event
@@ -27,7 +27,8 @@ from policycheck.vocabulary import EVENT_TYPES, fold
 KEEP_PROBLEMS = 20
 EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
-csv.field_size_limit(1 << 20)
+FIELD_LIMIT = 1 << 20
+csv.field_size_limit(FIELD_LIMIT)
 
 
 @dataclass
@@ -113,19 +114,22 @@ def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], 
     cut = tuple if canonical else itemgetter(*(width if index is None else index for index in indices.values()))
     dates, days, types, roles_of, channels, flags_of = (convert.dates, convert.days, convert.types, convert.roles,
                                                          convert.channels, convert.flags)
-    new, file, count = tuple.__new__, convert.file, 0
+    new, file, count, first_line = tuple.__new__, convert.file, 0, {}
     wanted = EVERY_TYPE if wanted is None else wanted
     try:
         for row in rows:
             if len(row) != width:
                 if row:
                     count += 1
-                    reading.reject(rows.line_num + 1, f"row has {len(row)} fields, the header has {width}")
+                    reading.reject(*width_problem(row, width, rows.line_num + 1))
                 continue
             count += 1
             if not canonical:
                 row.append("")
                 row = cut(row)
+            if row[0] and first_line.setdefault(row[0], rows.line_num + 1) != rows.line_num + 1:
+                reading.reject(rows.line_num + 1, duplicate_id(convert, row[0], first_line[row[0]]))
+                continue
             try:
                 kind = types[row[2]]
                 if kind not in wanted:
@@ -139,10 +143,32 @@ def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], 
                 continue
             yield event
     except csv.Error as error:
-        raise InputError.at(reading.file, f"not valid CSV: {error}", rows.line_num + 1) from None
+        raise InputError.at(reading.file, csv_problem(error), rows.line_num + 1) from None
     finally:
         reading.rows += count
         handle.close()
+
+
+def width_problem(row: list[str], width: int, end_line: int) -> tuple[int, str]:
+    """(line, message) for a row of the wrong width; a field spanning lines means an unclosed quote."""
+    newlines = sum(cell.count("\n") for cell in row)
+    spanned = newlines - row[-1].endswith("\n")  # a quote left open at the end swallows the last newline
+    if newlines:
+        return (end_line - spanned, f"a quoted field runs on to line {end_line} (an unclosed quote?); "
+                                    f"the row has {len(row)} fields, the header has {width}")
+    return end_line, f"row has {len(row)} fields, the header has {width}"
+
+
+def csv_problem(error: csv.Error) -> str:
+    """A CSV syntax error in plain words (the field limit is hit by an unclosed quote or a non-CSV file)."""
+    if "field limit" in str(error):
+        return (f"a field is longer than {FIELD_LIMIT:,} characters; expected a CSV file "
+                "(an unclosed quote, or a file that is not CSV?)")
+    return f"not valid CSV: {error}"
+
+
+def duplicate_id(convert: RowConverter, id_: str, first: int) -> str:
+    return f"column '{convert.labels.get('id', 'id')}': duplicate event id {shown(id_)} (first on line {first})"
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -175,6 +201,7 @@ def _jsonl_events(path: Path, encoding: str, mapping: ColumnMapping, reading: Lo
     keys = [mapping.columns.get(name, name) for name in EVENT_COLUMNS]
     convert = RowConverter(reading.file, mapping, dict(zip(EVENT_COLUMNS, keys)))
     seen: set[str] = set()
+    first_line: dict[str, int] = {}
     with path.open(encoding=encoding) as handle:
         for line, text in enumerate(handle, start=1):
             if not text.strip():
@@ -182,6 +209,9 @@ def _jsonl_events(path: Path, encoding: str, mapping: ColumnMapping, reading: Lo
             reading.rows += 1
             values = _json_values(text, keys, reading, line)
             if values is None:
+                continue
+            if values[0] and first_line.setdefault(values[0], line) != line:
+                reading.reject(line, duplicate_id(convert, values[0], first_line[values[0]]))
                 continue
             seen.update(name for name, value in zip(EVENT_COLUMNS, values) if value)
             try:

@@ -12,19 +12,25 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, or an InputError if it is missing, a folder or over the size limit."""
+    check_size(path, max_bytes)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError.at(str(path), f"cannot be read: {error.strerror or error}") from None
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    """InputError if the file is missing, a folder, unreadable or over the size limit."""
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError.at(
-                str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes"
-            )
-        return path.read_bytes()
     except FileNotFoundError:
         raise InputError.at(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError.at(str(path), "is a folder, expected a file") from None
-    except PermissionError:
-        raise InputError.at(str(path), "cannot be read (permission denied)") from None
+    except OSError as error:
+        raise InputError.at(str(path), f"cannot be read: {error.strerror or error}") from None
+    if path.is_dir():
+        raise InputError.at(str(path), "is a folder, expected a file")
+    if size > max_bytes:
+        raise InputError.at(str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
 
 
 def decode_utf8(data: bytes, file: str) -> str:
@@ -47,6 +53,12 @@ def decode_utf8(data: bytes, file: str) -> str:
             line,
             column,
         ) from None
+
+
+def looks_like_utf16(data: bytes | str) -> bool:
+    """Text with a NUL in every other place is UTF-16 (or UTF-32) that lost its byte order mark."""
+    nul = b"\x00" if isinstance(data, bytes) else "\x00"
+    return bool(data) and data.count(nul) * 3 > len(data)
 
 
 def position_of_offset(data: bytes, offset: int) -> tuple[int, int]:

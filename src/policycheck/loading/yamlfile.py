@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from policycheck.errors import InputError, UsageError
-from policycheck.loading.text import decode_utf8, read_bytes
+from policycheck.loading.text import decode_utf8, looks_like_utf16, read_bytes
 
 Path_ = tuple[str | int, ...]
 
@@ -115,7 +115,7 @@ def _compose(text: str) -> yaml.Node | None:
 
 def _reader_problem(text: str, character: int | str) -> str:
     code = character if isinstance(character, int) else ord(character)
-    if code == 0 and text.count("\x00") * 3 > len(text):
+    if code == 0 and looks_like_utf16(text):
         return "the file looks like UTF-16 without a byte order mark; save it as UTF-8"
     return f"not valid YAML: control character U+{code:04X} is not allowed in a YAML file"
 

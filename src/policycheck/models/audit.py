@@ -43,7 +43,7 @@ class Compliance(_Model):
     """Share of applicable rules (or schools) that passed; None when nothing applies or the group is too small."""
 
     applicable: int
-    passed: int
+    passed: int | None = Field(description="None when suppressed (fewer than min_group applicable)")
     share: float | None
 
 
@@ -61,7 +61,7 @@ class SchoolResult(_Model):
 class RuleResult(_Model):
     rule_id: str
     compliance: Compliance
-    gaps: int = Field(description="Schools with a gap on this rule")
+    gaps: int | None = Field(description="Schools with a gap on this rule; None when suppressed (min_group)")
 
 
 class Change(_Model):

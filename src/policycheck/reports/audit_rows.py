@@ -55,7 +55,7 @@ def _schools(audit: AuditReport) -> Section:
 def _rules(audit: AuditReport, results: list[RuleResult], title: str) -> Section:
     lang, info = audit.language, {rule.id: rule for rule in audit.rules}
     rows = [[r.rule_id, info[r.rule_id].title, severity_label(info[r.rule_id].severity, lang),
-             percent(r.compliance.share), str(r.gaps)] for r in results]
+             percent(r.compliance.share), "–" if r.gaps is None else str(r.gaps)] for r in results]
     headers = _headers(lang, "rule", "title", "severity", "compliance", "schools_with_gap")
     return Section(text(title, lang), headers, rows)
 
