@@ -194,3 +194,13 @@ def test_manifest_names_log_files_inside_the_folder(tmp_path):
     audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=tmp_path / "schools",
                                    as_of=dt.date(2026, 6, 30), jobs=1))
     assert "must be a path inside the school's folder" in audit.schools[0].error
+
+
+def test_an_audit_over_logs_names_no_pupil(tmp_path):
+    """Audits aggregate over schools: the pupils behind a log finding stay in the school's own report."""
+    schools = tmp_path / "schools"
+    shutil.copytree(ROOT / "tests" / "data" / "logschool", schools / "a-skole")
+    audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=schools, as_of=dt.date(2026, 6, 30), jobs=1))
+    text = audit.model_dump_json()
+    assert not any(pseudonym in text for pseudonym in ('"P1"', '"P2"', '"P3"', "KL1", "KL8"))
+    assert any(gap.rule_id == "log-aula-andel" for gap in audit.schools[0].gaps)
