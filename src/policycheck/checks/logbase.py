@@ -37,6 +37,9 @@ class LogCheck(Check):
     def needs_roster(self) -> bool:
         return False
 
+    def reads_log(self) -> bool:
+        return True
+
     def wanted_types(self) -> frozenset[str]:
         raise NotImplementedError
 
