@@ -35,3 +35,12 @@ def test_example_report_matches_golden(example, format_name):
     result = run_cli("check", "-p", policy, "--plan", plan, *log_args(example), "--format", format_name, "--as-of", AS_OF)
     assert result.exit_code == 1, result.stderr
     assert_golden(example / FORMATS[format_name], result.stdout)
+
+
+def test_log_evidence_is_in_the_report_language():
+    example = ROOT / "examples" / "tromso-fjellvegen"
+    args = ["check", "-p", "tromso", "--plan", "examples/tromso-fjellvegen/plan.yaml", *log_args(example), "--as-of", AS_OF]
+    english = run_cli(*args, "--lang", "en").stdout
+    assert "pupil elev-5a-04 (5A): 1 event(s) in the school year (FJ-0089)" in english
+    assert "thread H-1124: still open" in english
+    assert "elev elev-5a-04 (5A): 1 hendelse(r) i skoleåret (FJ-0089)" in run_cli(*args).stdout
