@@ -63,10 +63,17 @@ def statuses_of(pack, data: dict) -> dict:
     return {finding.rule_id: finding for finding in report.findings}
 
 
+def plan_rules(pack) -> list:
+    """The rules a plan can satisfy. A log rule's `example` is log rows, not a plan fragment,
+    and a plan alone leaves it `insufficient_data`: tests/test_examples.py and the packs'
+    own log cases show those rules passing and failing."""
+    return [rule for rule in pack.rules if not rule.check.reads_log()]
+
+
 @pytest.mark.parametrize("pack", bundled_pack_names())
 def test_every_rule_example_satisfies_its_rule(pack):
     loaded = load_pack(pack)
-    for rule in loaded.rules:
+    for rule in plan_rules(loaded):
         if not rule.example:
             continue
         data = {"school": {"name": "S"}}
@@ -79,8 +86,9 @@ def test_every_rule_example_satisfies_its_rule(pack):
 def test_a_plan_filled_in_with_every_example_meets_every_rule(pack):
     loaded = load_pack(pack)
     data = {"school": {"name": "S"}}
-    for rule in loaded.rules:
-        assert rule.example, f"{rule.id} has no example"
+    assert [rule.id for rule in loaded.rules if not rule.example] == []
+    for rule in plan_rules(loaded):
         deep_merge(data, yaml.safe_load(rule.example) or {})
-    unmet = {rule_id: f.message for rule_id, f in statuses_of(loaded, data).items() if f.status is not Status.passed}
+    statuses = statuses_of(loaded, data)
+    unmet = {rule.id: statuses[rule.id].message for rule in plan_rules(loaded) if statuses[rule.id].status is not Status.passed}
     assert unmet == {}

@@ -9,10 +9,12 @@ from typing import Callable
 
 from policycheck import logrun
 from policycheck.baseline import apply_baseline, load_baseline
+from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError, did_you_mean
 from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.loading.plans import load_plan
+from policycheck.loading.roster import load_roster
 from policycheck.loading.validate import check_schema, validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.calendar import CalendarFile
@@ -48,15 +50,23 @@ def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
     """`run_check` with the pack already loaded (an audit loads it once per worker)."""
     plan, view = load_plan(request.plan, pack)
     as_of = request.as_of or default_as_of(plan, dt.date.today())
-    prepared = logrun.prepare(request.log, pack.meta.jurisdiction.country, plan.school_year, as_of)
-    report = evaluate(pack, plan, view, as_of=as_of, language=request.language,
-                      events=prepared.events, log=prepared.inputs)
-    section = logrun.finish(prepared, request.log)
-    report = report.model_copy(update={"log": section}) if section else report
+    report = evaluate_with_log(pack, plan, view, as_of, request.language, request.log)
     report = postprocess(report, request.waivers, request.baseline)
-    if request.redact:
-        report = redact_report(report, roster_identifiers(prepared.inputs.roster if prepared.inputs else None))
+    if request.redact:  # the roster is read again only here: it names every pseudonym to replace
+        roster = load_roster(request.log.roster) if request.log.roster else None
+        report = redact_report(report, roster_identifiers(roster))
     return report
+
+
+def evaluate_with_log(pack: PolicyPack, plan: LocalPlan, view: PlanView, as_of: dt.date,
+                      language: str | None, options: logrun.LogOptions) -> Report:
+    """Evaluate a loaded plan with the log, roster and calendar `options` name: the one path
+    `check` and the packs' own log test cases share."""
+    prepared = logrun.prepare(options, pack.meta.jurisdiction.country, plan.school_year, as_of)
+    report = evaluate(pack, plan, view, as_of=as_of, language=language,
+                      events=prepared.events, log=prepared.inputs)
+    section = logrun.finish(prepared, options)
+    return report.model_copy(update={"log": section}) if section else report
 
 
 def default_as_of(plan: LocalPlan, today: dt.date) -> dt.date:

@@ -93,6 +93,6 @@ def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str) -> F
         message=outcome.message.render(language),
         source=SourceRef(document=pack.meta.source_document.title, section=rule.source.section, quote=rule.source.quote),
         legal_basis=rule.legal_basis,
-        evidence=outcome.evidence,
+        evidence=[evidence.localized(language) for evidence in outcome.evidence],
         remediation=localize(rule.remediation, language) if unresolved else None,
     )

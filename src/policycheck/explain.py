@@ -25,7 +25,7 @@ def explain_rule(pack: PolicyPack, rule: Rule, language: str) -> str:
     lines += _parameters(pack, rule, language)
     lines.append(f"  to close a gap: {localize(rule.remediation, language)}")
     if rule.example:
-        lines.append("  example plan fragment:")
+        lines.append("  example log rows (CSV):" if rule.check.reads_log() else "  example plan fragment:")
         lines += [f"    {line}" for line in rule.example.rstrip().splitlines()]
     return "\n".join(lines) + "\n"
 

@@ -138,11 +138,11 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "count.fail": {
         "en": "{groups} of {total} checked ({per} per {period}) do not have {bounds} {types} in {year}: "
-              "{low} too few, {high} too many{shown_note}",
+              "{detail}{shown_note}",
         "nb": "{groups} av {total} kontrollert ({per} per {period}) har ikke {bounds} {types} i {year}: "
-              "{low} for få, {high} for mange{shown_note}",
+              "{detail}{shown_note}",
         "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har ikke {bounds} {types} i {year}: "
-              "{low} for få, {high} for mange{shown_note}",
+              "{detail}{shown_note}",
     },
     "count.pending": {
         "en": "{groups} of {total} checked ({per} per {period}) have fewer than {min} {types} so far; "
@@ -196,9 +196,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "alle {seen} {types} havde {roles} til stede",
     },
     "participants.fail": {
-        "en": "{lacking} of {seen} {types} lack {roles}{shown_note}",
-        "nb": "{lacking} av {seen} {types} mangler {roles}{shown_note}",
-        "da": "{lacking} af {seen} {types} mangler {roles}{shown_note}",
+        "en": "{lacking} of {seen} {types} lack one of {roles}{shown_note}",
+        "nb": "{lacking} av {seen} {types} mangler én av {roles}{shown_note}",
+        "da": "{lacking} af {seen} {types} mangler én af {roles}{shown_note}",
     },
     "participants.none": {
         "en": "no {types} in the activity log",
@@ -250,6 +250,29 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "{unlinked} av {held} samtaler mangler tråd-id, så innkallingene kan ikke finnes",
         "da": "{unlinked} af {held} samtaler mangler tråd-id, så indkaldelserne ikke kan findes",
     },
+    "count.low": {"en": "{n} too few", "nb": "{n} for få", "da": "{n} for få"},
+    "count.high": {"en": "{n} too many", "nb": "{n} for mange", "da": "{n} for mange"},
+    "ev.group": {"en": "{kind} {label}", "nb": "{kind} {label}", "da": "{kind} {label}"},
+    "ev.count": {"en": "{count} event(s) in {period}{ids}", "nb": "{count} hendelse(r) i {period}{ids}",
+                 "da": "{count} hændelse(r) i {period}{ids}"},
+    "ev.period.school_year": {"en": "the school year", "nb": "skoleåret", "da": "skoleåret"},
+    "ev.period.autumn": {"en": "the autumn half-year", "nb": "høsthalvåret", "da": "efterårshalvåret"},
+    "ev.period.spring": {"en": "the spring half-year", "nb": "vårhalvåret", "da": "forårshalvåret"},
+    "ev.outside": {"en": "the nearest is on {date}, outside the window", "nb": "nærmeste er {date}, utenfor vinduet",
+                   "da": "nærmeste er {date}, uden for vinduet"},
+    "ev.none": {"en": "no such event in the log", "nb": "ingen slik hendelse i loggen", "da": "ingen sådan hændelse i loggen"},
+    "ev.replied_late": {"en": "replied {date} ({reply}) after {days} working days",
+                        "nb": "besvart {date} ({reply}) etter {days} arbeidsdager",
+                        "da": "besvaret {date} ({reply}) efter {days} arbejdsdage"},
+    "ev.still_open": {"en": "still open", "nb": "fortsatt ubesvart", "da": "stadig ubesvaret"},
+    "ev.without": {"en": "without {roles}", "nb": "uten {roles}", "da": "uden {roles}"},
+    "ev.via": {"en": "{type} via {channel}", "nb": "{type} via {channel}", "da": "{type} via {channel}"},
+    "ev.invited": {"en": "invited {date}, {days} day(s) ahead", "nb": "innkalt {date}, {days} dag(er) før",
+                   "da": "indkaldt {date}, {days} dag(e) før"},
+    "ev.no_invitation": {"en": "no invitation on its thread", "nb": "ingen innkalling på samme sak",
+                         "da": "ingen indkaldelse i samme tråd"},
+    "group.thread": {"en": "thread", "nb": "sak", "da": "tråd"},
+    "group.channel": {"en": "channel", "nb": "kanal", "da": "kanal"},
     "group.pupil": {"en": "pupil", "nb": "elev", "da": "elev"},
     "group.class": {"en": "class", "nb": "klasse", "da": "klasse"},
     "group.grade": {"en": "grade", "nb": "trinn", "da": "klassetrin"},

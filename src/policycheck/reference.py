@@ -51,7 +51,7 @@ def _rule_section(pack: PolicyPack, rule: Rule) -> list[str]:
     lines += [f"- Satisfied when {rule.check.describe()}",
               f"- To close a gap: {_cell(localize(rule.remediation, language))}"]
     if rule.example:
-        lines += ["", "```yaml", rule.example.rstrip(), "```"]
+        lines += ["", "```csv" if rule.check.reads_log() else "```yaml", rule.example.rstrip(), "```"]
     return lines + [""]
 
 

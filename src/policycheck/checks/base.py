@@ -127,6 +127,10 @@ class Check(BaseModel):
         name = getattr(self, "parameter", None)
         return {name} if name else set()
 
+    def reads_log(self) -> bool:
+        """Whether the check is judged from the activity log (its `example` is then log rows, not a plan)."""
+        return False
+
     def placeholders(self) -> dict[str, Any]:
         """Each plan path this check reads, with the TODO value a scaffold writes there."""
         path = getattr(self, "path", None)

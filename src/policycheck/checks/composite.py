@@ -87,6 +87,9 @@ class _Composite(Check):
     def parameter_names(self) -> set[str]:
         return set().union(*(part.parameter_names() for part in self.parts()))
 
+    def reads_log(self) -> bool:
+        return any(part.reads_log() for part in self.parts())
+
     def placeholders(self) -> dict[str, Any]:
         return {path: value for part in self.parts() for path, value in part.placeholders().items()}
 

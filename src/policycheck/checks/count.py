@@ -13,7 +13,8 @@ from pydantic import model_validator
 
 from policycheck.calendar import AUTUMN, SPRING
 from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, grade_of_class, roster_groups,
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, grade_of_class, group_label,
+                                        localized, roster_groups,
                                         shown, shown_note, types_field)
 from policycheck.messages import Message
 from policycheck.models.common import Status
@@ -133,7 +134,8 @@ class CountEvaluation(LogEvaluation):
 
     def _failure(self, low: list, high: list) -> Outcome:
         failing = low + high
-        params = {**self._params(len(failing)), "low": len(low), "high": len(high), "shown_note": shown_note(len(failing))}
+        detail = [Message(key, {"n": len(groups)}) for key, groups in (("count.low", low), ("count.high", high)) if groups]
+        params = {**self._params(len(failing)), "detail": detail, "shown_note": shown_note(len(failing))}
         return Outcome(Status.fail, Message("count.fail", params), shown(self._evidence(k, p) for k, p in failing))
 
     def _params(self, groups: int) -> dict:
@@ -153,8 +155,9 @@ class CountEvaluation(LogEvaluation):
         kept = [event for event in (sample.evidence() if sample else []) if self.check.period == "school_year"
                 or self.log.calendar.half_of(event.day) == period]
         where = kept[0] if kept else None
-        note = f"{period}: {count} event(s)" + (f"; ids {', '.join(e.id or f'line {e.line}' for e in kept)}" if kept else "")
-        label = f"{self.check.per} {self.labels[key]}"
+        ids = f" ({', '.join(e.id or f'line {e.line}' for e in kept)})" if kept else ""
+        note = Message("ev.count", {"count": count, "period": Message(f"ev.period.{period}"), "ids": ids})
+        label = group_label(self.check.per, self.labels[key])
         if where is None:
-            return Evidence(group=label, count=count, note=note)
+            return localized(Evidence(count=count), label, note)
         return event_evidence(where, label, note).model_copy(update={"count": count})

@@ -74,7 +74,8 @@ class ForbiddenEvaluation(LogEvaluation):
     def observe(self, event: Event) -> None:
         self.seen += 1
         if self.flags <= event.flags and (self.channels is None or event.channel in self.channels):
-            self.found.add(event, lambda: event_evidence(event, _group(event), f"{event.type} via {event.channel or '-'}"))
+            self.found.add(event, lambda: event_evidence(event, _group(event),
+                                                                Message("ev.via", {"type": event.type, "channel": event.channel or "-"})))
 
     def decide(self) -> Outcome:
         params = {"seen": self.seen, "found": self.found.total, "what": self.check.describe(),

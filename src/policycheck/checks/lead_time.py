@@ -86,14 +86,14 @@ class LeadTimeEvaluation(LogEvaluation):
     def _judge(self, invitation: Event, talk: Event) -> None:
         ahead = (talk.day - invitation.day).days
         if ahead < self.days:
-            self._fault(talk, f"invited {invitation.day}, {ahead} day(s) ahead")
+            self._fault(talk, Message("ev.invited", {"date": invitation.day.isoformat(), "days": ahead}))
 
-    def _fault(self, talk: Event, note: str) -> None:
+    def _fault(self, talk: Event, note: Message) -> None:
         self.short.add(talk, lambda: event_evidence(talk, _group(talk), note))
 
     def decide(self) -> Outcome:
         for talk in self.waiting.values():
-            self._fault(talk, "no invitation on its thread")
+            self._fault(talk, Message("ev.no_invitation"))
         params = {"held": self.held, "short": self.short.total, "days": self.days, "unlinked": self.unlinked,
                   "shown_note": shown_note(self.short.total)}
         if not self.held:

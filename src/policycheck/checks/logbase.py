@@ -37,6 +37,9 @@ class LogCheck(Check):
     def needs_roster(self) -> bool:
         return False
 
+    def reads_log(self) -> bool:
+        return True
+
     def wanted_types(self) -> frozenset[str]:
         raise NotImplementedError
 
@@ -83,8 +86,21 @@ class LogEvaluation(Evaluation):
         return self.context.parameter(parameter) if parameter else literal
 
 
-def event_evidence(event: Event, group: str | None = None, note: str | None = None) -> Evidence:
-    return Evidence(file=event.file, line=event.line, event_id=event.id, date=event.day, group=group, note=note)
+def event_evidence(event: Event, group: Message | None = None, note: Message | None = None) -> Evidence:
+    return localized(Evidence(file=event.file, line=event.line, event_id=event.id, date=event.day), group, note)
+
+
+def localized(evidence: Evidence, group: Message | None, note: Message | None) -> Evidence:
+    """Evidence with `group` and `note` in English, re-rendered in the report's language by the engine."""
+    messages = {name: message for name, message in (("group", group), ("note", note)) if message is not None}
+    evidence = evidence.model_copy(update={name: message.render("en") for name, message in messages.items()})
+    evidence._localized = messages
+    return evidence
+
+
+def group_label(kind: str, label: str) -> Message:
+    """'pupil P017 (5A)', 'class 8B', 'thread H12': the group word in the report's language."""
+    return Message("ev.group", {"kind": Message(f"group.{kind}"), "label": label})
 
 
 def shown(evidence: Iterable[Evidence]) -> list[Evidence]:

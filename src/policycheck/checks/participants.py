@@ -12,8 +12,8 @@ from typing import ClassVar, Literal
 from pydantic import Field, field_validator
 
 from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence, shown_note,
-                                        types_field)
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence,
+                                        group_label, shown_note, types_field)
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -55,7 +55,7 @@ class ParticipantsEvaluation(LogEvaluation):
         self.seen += 1
         if not self.required <= event.roles:
             missing = ", ".join(sorted(self.required - event.roles))
-            self.lacking.add(event, lambda: event_evidence(event, _group(event), f"without {missing}"))
+            self.lacking.add(event, lambda: event_evidence(event, _group(event), Message("ev.without", {"roles": missing})))
 
     def decide(self) -> Outcome:
         params = {"types": ", ".join(self.check.types), "roles": ", ".join(self.check.roles),
@@ -67,7 +67,7 @@ class ParticipantsEvaluation(LogEvaluation):
         return Outcome(Status.passed, Message("participants.ok", params))
 
 
-def _group(event: Event) -> str | None:
+def _group(event: Event) -> Message | None:
     if event.pupil:
-        return f"pupil {event.pupil}" + (f" ({event.class_})" if event.class_ else "")
-    return f"class {event.class_}" if event.class_ else None
+        return group_label("pupil", event.pupil + (f" ({event.class_})" if event.class_ else ""))
+    return group_label("class", event.class_) if event.class_ else None

@@ -15,7 +15,8 @@ from typing import ClassVar, Literal
 from pydantic import model_validator
 
 from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import LogCheck, LogEvaluation, Sample, event_evidence, order, shown_note, types_field
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, group_label, order,
+                                        shown_note, types_field)
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -111,8 +112,9 @@ class ReplyEvaluation(LogEvaluation):
         else:
             waited = self.log.calendar.working_days_between(request.day, reply.day)
         if waited > self.limit:
-            note = f"replied {reply.day} ({reply.id or f'line {reply.line}'}) after {waited} working days"
-            self.late.add(request, lambda: event_evidence(request, f"thread {request.thread}", note))
+            note = Message("ev.replied_late", {"date": reply.day.isoformat(), "reply": reply.id or f"line {reply.line}",
+                                               "days": waited})
+            self.late.add(request, lambda: event_evidence(request, group_label("thread", request.thread), note))
 
     def decide(self) -> Outcome:
         calendar, as_of = self.log.calendar, self.context.as_of
@@ -121,7 +123,8 @@ class ReplyEvaluation(LogEvaluation):
                   "waiting": len(self.open) - len(overdue), "unlinked": self.unlinked}
         if self.late.total or overdue:
             for request in overdue:
-                self.late.add(request, lambda: event_evidence(request, f"thread {request.thread}", "still open"))
+                self.late.add(request, lambda: event_evidence(request, group_label("thread", request.thread),
+                                                              Message("ev.still_open")))
             params["shown_note"] = shown_note(self.late.total)
             return Outcome(Status.fail, Message("reply.fail", params), self.late.evidence())
         if self.unlinked:

@@ -12,7 +12,8 @@ from typing import ClassVar, Literal
 from pydantic import field_validator, model_validator
 
 from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import LogCheck, LogEvaluation, canonical_channels, types_field
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, canonical_channels, group_label, localized,
+                                        types_field)
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -68,7 +69,7 @@ class ShareEvaluation(LogEvaluation):
             return Outcome(Status.insufficient_data, Message("share.none", {"types": ", ".join(self.check.types)}))
         percent = 100.0 * self.by_channel[self.check.channel] / total
         params = {"channel": self.check.channel, "percent": f"{percent:.1f}", "min": minimum, "total": total}
-        evidence = [Evidence(group=f"channel {name or '-'}", count=count, note=f"{100.0 * count / total:.1f}%")
+        evidence = [localized(Evidence(count=count, note=f"{100.0 * count / total:.1f}%"), group_label("channel", name or "-"), None)
                     for name, count in sorted(self.by_channel.items(), key=lambda item: (-item[1], item[0]))[:5]]
         status = Status.passed if percent >= minimum else Status.fail
         return Outcome(status, Message("share.ok" if status is Status.passed else "share.fail", params), evidence)

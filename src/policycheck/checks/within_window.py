@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, event_evidence, grade_of_class, order, roster_groups,
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, event_evidence, grade_of_class, group_label, localized, order, roster_groups,
                                         shown, shown_note, types_field)
 from policycheck.messages import Message
 from policycheck.models.common import Status
@@ -113,9 +113,10 @@ class WindowEvaluation(LogEvaluation):
         return Outcome(Status.fail, Message("window.fail", {**params, "shown_note": shown_note(len(missing))}), evidence)
 
     def _evidence(self, key: str) -> Evidence:
-        label = f"{self.check.per} {self.labels[key]}"
+        label = group_label(self.check.per, self.labels[key])
         if key in self.inside:
             return event_evidence(self.inside[key], label)
         if key in self.outside:
-            return event_evidence(self.outside[key], label, "the nearest such event is outside the window")
-        return Evidence(group=label, count=0, note="no such event in the log")
+            nearest = self.outside[key]
+            return event_evidence(nearest, label, Message("ev.outside", {"date": nearest.day.isoformat()}))
+        return localized(Evidence(count=0), label, Message("ev.none"))

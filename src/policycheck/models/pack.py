@@ -65,7 +65,7 @@ class Rule(Strict):
     applies_to: Applicability | None = None
     check: AnyCheck
     remediation: LocalizedText
-    example: str | None = Field(default=None, description="A plan fragment (YAML) that satisfies the rule")
+    example: str | None = Field(default=None, description="A plan fragment (YAML) that satisfies the rule; for a log rule, log rows (CSV, canonical columns)")
 
     @model_validator(mode="after")
     def _english_beside(self) -> "Rule":

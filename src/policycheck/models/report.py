@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 from policycheck.models.common import Severity, Status
 
@@ -25,6 +27,14 @@ class Evidence(BaseModel):
     event_id: str | None = Field(default=None, description="The event's id in the activity log")
     date: dt.date | None = Field(default=None, description="The event's date")
     count: int | None = Field(default=None, description="How many events the group had")
+    # Log checks do not know the report's language: they leave `note` and `group` in English and
+    # the same text as messages here, which the engine renders in the report's language.
+    _localized: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def localized(self, language: str) -> "Evidence":
+        if not self._localized:
+            return self
+        return self.model_copy(update={name: message.render(language) for name, message in self._localized.items()})
 
 
 class SourceRef(BaseModel):
