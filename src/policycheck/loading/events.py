@@ -127,9 +127,11 @@ def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], 
             if not canonical:
                 row.append("")
                 row = cut(row)
-            if row[0] and first_line.setdefault(row[0], rows.line_num + 1) != rows.line_num + 1:
-                reading.reject(rows.line_num + 1, duplicate_id(convert, row[0], first_line[row[0]]))
-                continue
+            if row[0]:
+                if row[0] in first_line:
+                    reading.reject(rows.line_num + 1, duplicate_id(convert, row[0], first_line[row[0]]))
+                    continue
+                first_line[row[0]] = rows.line_num + 1
             try:
                 kind = types[row[2]]
                 if kind not in wanted:
