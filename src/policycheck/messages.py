@@ -205,6 +205,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "ingen {types} i aktivitetsloggen",
         "da": "ingen {types} i aktivitetsloggen",
     },
+    "forbidden.what": {"en": "{flagged}{via}", "nb": "{flagged}{via}", "da": "{flagged}{via}"},
+    "forbidden.flagged": {"en": "flagged {flags}", "nb": "merket {flags}", "da": "markeret {flags}"},
+    "forbidden.via": {"en": " through {channels}", "nb": " via {channels}", "da": " via {channels}"},
     "forbidden.ok": {
         "en": "none of {seen} events breaks the rule ({what})",
         "nb": "ingen av {seen} hendelser bryter regelen ({what})",

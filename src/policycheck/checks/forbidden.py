@@ -78,8 +78,15 @@ class ForbiddenEvaluation(LogEvaluation):
                                                                 Message("ev.via", {"type": event.type, "channel": event.channel or "-"})))
 
     def decide(self) -> Outcome:
-        params = {"seen": self.seen, "found": self.found.total, "what": self.check.describe(),
+        params = {"seen": self.seen, "found": self.found.total, "what": self._combination(),
                   "shown_note": shown_note(self.found.total)}
         if self.found.total:
             return Outcome(Status.fail, Message("forbidden.fail", params), self.found.evidence())
         return Outcome(Status.passed, Message("forbidden.ok", params))
+
+    def _combination(self) -> Message:
+        """'flagged sensitive, through transponder' in the report's language."""
+        check = self.check
+        flagged = Message("forbidden.flagged", {"flags": check.flags}) if check.flags else ""
+        via = Message("forbidden.via", {"channels": check.channels}) if check.channels else ""
+        return Message("forbidden.what", {"flagged": flagged, "via": via})
