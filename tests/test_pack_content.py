@@ -41,3 +41,12 @@ def test_committed_rule_reference_and_coverage_are_current():
         committed = ROOT / "docs" / relative
         assert committed.exists() and committed.read_text(encoding="utf-8") == content, \
             f"docs/{relative} is stale: run `policycheck docs`"
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_rules_encoding_one_statement_share_its_severity(name):
+    """A plan rule and a log rule for the same statement bind equally: the severity is the statement's."""
+    severities: dict[str, set[str]] = {}
+    for rule in load_pack(name).rules:
+        severities.setdefault(folded(rule.source.quote), set()).add(rule.severity.value)
+    assert {quote: found for quote, found in severities.items() if len(found) > 1} == {}
