@@ -103,3 +103,17 @@ def test_limits_are_configurable_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYCHECK_YAML_MAX_DEPTH", "2")
     with pytest.raises(InputError, match="nested deeper than 2 levels"):
         load_yaml(path)
+
+
+def test_alias_bomb_is_refused_early_even_with_a_high_value_limit():
+    """Rosters allow millions of values; repetition through aliases has its own, small bound."""
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 10):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
+    message = error_of("\n".join(lines), YamlLimits(max_nodes=5_000_000))
+    assert "aliases repeat more than 10,000 values" in message
+
+
+def test_a_few_aliases_are_fine():
+    document = parse_yaml("base: &b {x: 1}\nother: *b\n", "f.yaml")
+    assert document.data == {"base": {"x": 1}, "other": {"x": 1}}

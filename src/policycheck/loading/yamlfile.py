@@ -41,12 +41,13 @@ class YamlLimits:
     max_bytes: int = 5 * 1024 * 1024
     max_depth: int = 64
     max_nodes: int = 200_000
+    max_alias_values: int = 10_000
 
     @classmethod
     def from_environment(cls) -> "YamlLimits":
         """Defaults, each overridable by POLICYCHECK_YAML_MAX_BYTES / _MAX_DEPTH / _MAX_NODES."""
         values = {}
-        for name in ("max_bytes", "max_depth", "max_nodes"):
+        for name in ("max_bytes", "max_depth", "max_nodes", "max_alias_values"):
             raw = os.environ.get(f"POLICYCHECK_YAML_{name.upper()}")
             if raw is not None:
                 if not raw.isdigit():
@@ -144,6 +145,9 @@ class _Builder:
         self.document = document
         self.limits = limits
         self.nodes_built = 0
+        self.seen_collections: set[int] = set()
+        self.expanding = 0  # > 0 while a collection is built again through an alias
+        self.alias_values = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
@@ -151,9 +155,29 @@ class _Builder:
         return InputError.at(self.document.file, message, mark.line + 1, mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self._count(node)
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen_collections:  # built before: this is an alias, expanded again
+                self.expanding += 1
+                try:
+                    return self._build_node(node, path, depth)
+                finally:
+                    self.expanding -= 1
+            self.seen_collections.add(id(node))
+        return self._build_node(node, path, depth)
+
+    def _count(self, node: yaml.Node) -> None:
+        """Bound the values built in all, and those repeated through aliases ("billion laughs")."""
         self.nodes_built += 1
         if self.nodes_built > self.limits.max_nodes:
             raise self.fail(node, f"more than {self.limits.max_nodes:,} values (an alias expansion bomb?)")
+        if self.expanding:
+            self.alias_values += 1
+            if self.alias_values > self.limits.max_alias_values:
+                raise self.fail(node, f"aliases repeat more than {self.limits.max_alias_values:,} values "
+                                      "(an alias expansion bomb?)")
+
+    def _build_node(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > self.limits.max_depth:
             raise self.fail(node, f"nested deeper than {self.limits.max_depth} levels")
         self.document.value_marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
