@@ -204,3 +204,13 @@ def test_an_audit_over_logs_names_no_pupil(tmp_path):
     text = audit.model_dump_json()
     assert not any(pseudonym in text for pseudonym in ('"P1"', '"P2"', '"P3"', "KL1", "KL8"))
     assert any(gap.rule_id == "log-aula-andel" for gap in audit.schools[0].gaps)
+
+
+def test_a_symlink_out_of_the_school_folder_is_refused(tmp_path):
+    schools = tmp_path / "schools"
+    shutil.copytree(ROOT / "tests" / "data" / "logschool", schools / "a-skole")
+    outside = tmp_path / "other-school-log.csv"
+    (schools / "a-skole" / "log.csv").rename(outside)
+    (schools / "a-skole" / "log.csv").symlink_to(outside)
+    audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=schools, as_of=dt.date(2026, 6, 30), jobs=1))
+    assert "leads outside the school's folder" in audit.schools[0].error

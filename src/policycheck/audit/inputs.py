@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import Field, field_validator
 
-from policycheck.errors import UsageError
+from policycheck.errors import InputError, UsageError
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import load_yaml
 from policycheck.logrun import LogOptions
@@ -90,7 +90,17 @@ def school_inputs(folder: Path) -> SchoolInputs:
         mapping=_named_or_found(folder, manifest.mapping, ("mapping.yaml",)),
         school_year=manifest.school_year,
     )
-    return SchoolInputs(folder=folder.name, plan=folder / manifest.plan, log=log)
+    inputs = SchoolInputs(folder=folder.name, plan=folder / manifest.plan, log=log)
+    _refuse_links_out(folder, [inputs.plan, *log.logs, log.roster, log.calendar, log.mapping])
+    return inputs
+
+
+def _refuse_links_out(folder: Path, paths: list[Path | None]) -> None:
+    """A symbolic link may not lead a school's inputs out of its folder (say, to another school's log)."""
+    root = folder.resolve()
+    for path in filter(None, paths):
+        if not path.resolve().is_relative_to(root):
+            raise InputError.at(str(path), f"leads outside the school's folder {folder} (a symbolic link?)")
 
 
 def _found_logs(folder: Path) -> tuple[Path, ...]:
