@@ -359,6 +359,43 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 
+# The log vocabulary's canonical ids as shown to people; an id without an entry is shown as it is.
+TERMS: dict[str, dict[str, str]] = {
+    "elev": {"en": "pupil", "nb": "elev", "da": "elev"},
+    "foresatt": {"en": "parent", "nb": "foresatt", "da": "forælder"},
+    "kontaktlaerer": {"en": "contact teacher", "nb": "kontaktlærer", "da": "kontaktlærer"},
+    "laerer": {"en": "teacher", "nb": "lærer", "da": "lærer"},
+    "rektor": {"en": "principal", "nb": "rektor", "da": "skoleleder"},
+    "sensitive": {"en": "sensitive", "nb": "sensitiv", "da": "følsom"},
+    "cost": {"en": "a cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
+    "e-post": {"en": "e-mail", "nb": "e-post", "da": "e-mail"},
+    "mote": {"en": "meeting in person", "nb": "møte", "da": "møde"},
+    "transponder": {"en": "Transponder", "nb": "Transponder", "da": "Transponder"},
+    "aula": {"en": "Aula", "nb": "Aula", "da": "Aula"},
+    "utviklingssamtale": {"en": "development talk", "nb": "utviklingssamtale", "da": "udviklingssamtale"},
+    "elevsamtale": {"en": "pupil talk", "nb": "elevsamtale", "da": "elevsamtale"},
+    "skole-hjem-samtale": {"en": "school-home talk", "nb": "skole-hjem-samtale", "da": "skole/hjemsamtale"},
+    "foreldremote": {"en": "parent meeting", "nb": "foreldremøte", "da": "forældremøde"},
+    "informasjonsmote": {"en": "information meeting", "nb": "informasjonsmøte", "da": "informationsmøde"},
+    "fau-mote": {"en": "FAU meeting", "nb": "FAU-møte", "da": "FAU-møde"},
+    "klasseforaeldreraad-valg": {"en": "class parents' council election", "nb": "valg av klasseforeldreråd",
+                                 "da": "valg af klasseforældreråd"},
+    "henvendelse": {"en": "inquiry", "nb": "henvendelse", "da": "henvendelse"},
+    "svar": {"en": "reply", "nb": "svar", "da": "svar"},
+    "melding": {"en": "message", "nb": "melding", "da": "besked"},
+    "invitasjon": {"en": "invitation", "nb": "invitasjon", "da": "indkaldelse"},
+    "dialogmote": {"en": "dialogue meeting", "nb": "dialogmøte", "da": "dialogmøde"},
+    "meddelelsesbog": {"en": "message book", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
+}
+
+
+class Terms(tuple):
+    """Vocabulary ids, shown in the report's language and joined with commas."""
+
+    def render(self, language: str) -> str:
+        return ", ".join(TERMS.get(term, {}).get(language, term) for term in self)
+
+
 def text(key: str, language: str, **params: Any) -> str:
     """A catalog text (a label or heading) in the language."""
     return Message(key, params).render(language)
@@ -378,7 +415,7 @@ class Message:
 
 
 def _render_value(value: Any, language: str) -> Any:
-    if isinstance(value, Message):
+    if isinstance(value, (Message, Terms)):
         return value.render(language)
     if isinstance(value, (list, tuple)) and value and all(isinstance(item, Message) for item in value):
         return "; ".join(item.render(language) for item in value)

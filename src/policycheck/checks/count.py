@@ -16,7 +16,7 @@ from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, grade_of_class, group_label,
                                         localized, roster_groups,
                                         shown, shown_note, types_field)
-from policycheck.messages import Message
+from policycheck.messages import Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
@@ -145,7 +145,7 @@ class CountEvaluation(LogEvaluation):
         bounds = f"{minimum}-{maximum}" if None not in (minimum, maximum) else (
             f">= {minimum}" if maximum is None else f"<= {maximum}")
         return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}"),
-                "types": ", ".join(check.types), "min": minimum, "bounds": bounds,
+                "types": Terms(check.types), "min": minimum, "bounds": bounds,
                 "period": Message(f"period.{check.period}"), "year": self.log.calendar.label}
 
     def _evidence(self, key: str, period: str) -> Evidence:

@@ -14,7 +14,7 @@ from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_channels, canonical_flags,
                                         event_evidence, shown_note, types_field)
 from policycheck.checks.participants import _group
-from policycheck.messages import Message
+from policycheck.messages import Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.vocabulary import EVENT_TYPES
@@ -75,7 +75,7 @@ class ForbiddenEvaluation(LogEvaluation):
         self.seen += 1
         if self.flags <= event.flags and (self.channels is None or event.channel in self.channels):
             self.found.add(event, lambda: event_evidence(event, _group(event),
-                                                                Message("ev.via", {"type": event.type, "channel": event.channel or "-"})))
+                                                                Message("ev.via", {"type": Terms([event.type]), "channel": Terms([event.channel or "-"])})))
 
     def decide(self) -> Outcome:
         params = {"seen": self.seen, "found": self.found.total, "what": self._combination(),
@@ -87,6 +87,6 @@ class ForbiddenEvaluation(LogEvaluation):
     def _combination(self) -> Message:
         """'flagged sensitive, through transponder' in the report's language."""
         check = self.check
-        flagged = Message("forbidden.flagged", {"flags": check.flags}) if check.flags else ""
-        via = Message("forbidden.via", {"channels": check.channels}) if check.channels else ""
+        flagged = Message("forbidden.flagged", {"flags": Terms(check.flags)}) if check.flags else ""
+        via = Message("forbidden.via", {"channels": Terms(check.channels)}) if check.channels else ""
         return Message("forbidden.what", {"flagged": flagged, "via": via})

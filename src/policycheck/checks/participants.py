@@ -14,7 +14,7 @@ from pydantic import Field, field_validator
 from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence,
                                         group_label, shown_note, types_field)
-from policycheck.messages import Message
+from policycheck.messages import Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 
@@ -54,11 +54,11 @@ class ParticipantsEvaluation(LogEvaluation):
     def observe(self, event: Event) -> None:
         self.seen += 1
         if not self.required <= event.roles:
-            missing = ", ".join(sorted(self.required - event.roles))
+            missing = Terms(sorted(self.required - event.roles))
             self.lacking.add(event, lambda: event_evidence(event, _group(event), Message("ev.without", {"roles": missing})))
 
     def decide(self) -> Outcome:
-        params = {"types": ", ".join(self.check.types), "roles": ", ".join(self.check.roles),
+        params = {"types": Terms(self.check.types), "roles": Terms(self.check.roles),
                   "seen": self.seen, "lacking": self.lacking.total, "shown_note": shown_note(self.lacking.total)}
         if not self.seen:
             return Outcome(Status.insufficient_data, Message("participants.none", params))

@@ -14,7 +14,7 @@ from pydantic import field_validator, model_validator
 from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, canonical_channels, group_label, localized,
                                         types_field)
-from policycheck.messages import Message
+from policycheck.messages import Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
@@ -66,9 +66,9 @@ class ShareEvaluation(LogEvaluation):
         total = sum(self.by_channel.values())
         minimum = self.number(self.check.min_percent, self.check.parameter)
         if not total:
-            return Outcome(Status.insufficient_data, Message("share.none", {"types": ", ".join(self.check.types)}))
+            return Outcome(Status.insufficient_data, Message("share.none", {"types": Terms(self.check.types)}))
         percent = 100.0 * self.by_channel[self.check.channel] / total
-        params = {"channel": self.check.channel, "percent": f"{percent:.1f}", "min": minimum, "total": total}
+        params = {"channel": Terms([self.check.channel]), "percent": f"{percent:.1f}", "min": minimum, "total": total}
         evidence = [localized(Evidence(count=count, note=f"{100.0 * count / total:.1f}%"), group_label("channel", name or "-"), None)
                     for name, count in sorted(self.by_channel.items(), key=lambda item: (-item[1], item[0]))[:5]]
         status = Status.passed if percent >= minimum else Status.fail

@@ -16,7 +16,7 @@ from pydantic import model_validator
 from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, event_evidence, grade_of_class, group_label, localized, order, roster_groups,
                                         shown, shown_note, types_field)
-from policycheck.messages import Message
+from policycheck.messages import Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
@@ -101,7 +101,7 @@ class WindowEvaluation(LogEvaluation):
 
     def decide(self) -> Outcome:
         missing = [key for key in self.labels if key not in self.inside]
-        params = {"per": Message(f"group.{self.check.per}"), "types": ", ".join(self.check.types), "first": self.first.isoformat(),
+        params = {"per": Message(f"group.{self.check.per}"), "types": Terms(self.check.types), "first": self.first.isoformat(),
                   "last": self.last.isoformat(), "groups": len(missing), "total": len(self.labels)}
         if not self.labels:
             return Outcome(Status.insufficient_data, Message("window.no_groups", params))
