@@ -2,43 +2,23 @@
 
 import json
 
-from click.testing import CliRunner
-
-from policycheck.cli import cli
+from conftest import run_cli
 
 SCHOOL = "tests/data/logschool"
 
 
 def run(*extra: str):
-    args = ["check", "-p", "tests/data/logpack", "--plan", f"{SCHOOL}/plan.yaml", "--log", f"{SCHOOL}/log.csv",
-            "--roster", f"{SCHOOL}/roster.yaml", "--calendar", f"{SCHOOL}/calendar.yaml",
-            "--as-of", "2026-06-30", "--format", "json", *extra]
-    return CliRunner().invoke(cli, args, standalone_mode=False, catch_exceptions=False)
+    return run_cli(*_args(f"{SCHOOL}/log.csv", *extra))
 
 
 def test_check_with_log_reports_every_log_rule_and_the_log_section():
     result = run()
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     statuses = {f["rule_id"]: f["status"] for f in report["findings"]}
     assert statuses["log-aula-andel"] == "fail"
     assert all(status == "pass" for rule, status in statuses.items() if rule != "log-aula-andel")
     assert report["log"]["rows_read"] == 22 and report["log"]["rows_rejected"] == 0
     assert report["log"]["school_year"] == "2025-2026"
-
-
-def _main(args, tmp_path=None):
-    """Run through `main`, the boundary that maps errors to exit codes."""
-    import sys
-    from unittest import mock
-
-    from policycheck.cli import main
-
-    with mock.patch.object(sys, "argv", ["policycheck", *args]):
-        try:
-            main()
-        except SystemExit as exit_:
-            return exit_.code
-    return 0
 
 
 def _args(log, *extra):
@@ -47,15 +27,17 @@ def _args(log, *extra):
             "--format", "json", *extra]
 
 
-def test_a_rejected_row_fails_the_run_with_exit_2_unless_skipped(tmp_path, capsys):
+def test_a_rejected_row_fails_the_run_with_exit_2_unless_skipped(tmp_path):
     bad = tmp_path / "log.csv"
     text = open(f"{SCHOOL}/log.csv", encoding="utf-8").read() + "e99,31.02.2026,svar,Testskolen,1A,P1,,aula,H1,\n"
     bad.write_text(text, encoding="utf-8")
-    assert _main(_args(bad)) == 2
-    err = capsys.readouterr().err
+    failed = run_cli(*_args(bad))
+    assert failed.exit_code == 2
+    err = failed.stderr
     assert f"{bad}:24: column 'date': '31.02.2026' is not a valid date" in err and "--skip-bad-rows" in err
-    assert _main(_args(bad, "--skip-bad-rows", "--fail-on", "never")) == 0
-    report = json.loads(capsys.readouterr().out)
+    skipped = run_cli(*_args(bad, "--skip-bad-rows", "--fail-on", "never"))
+    assert skipped.exit_code == 0
+    report = json.loads(skipped.stdout)
     assert report["log"]["rows_rejected"] == 1 and report["log"]["bad_rows"] == "skip"
 
 
@@ -71,9 +53,8 @@ def test_windows_1252_semicolon_export_through_a_mapping_gives_the_same_report(t
         lines.append(";".join(cells))
     export = tmp_path / "transponder.csv"
     export.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    canonical = json.loads(run().output)
-    mapped = json.loads(CliRunner().invoke(cli, _args(export, "--mapping", "examples/mappings/transponder.yaml"),
-                                           standalone_mode=False, catch_exceptions=False).output)
+    canonical = json.loads(run().stdout)
+    mapped = json.loads(run_cli(*_args(export, "--mapping", "examples/mappings/transponder.yaml")).stdout)
     assert mapped["findings"] == [
         {**f, "evidence": [{**e, "file": str(export), "line": e["line"]} if e.get("file") else e for e in f["evidence"]]}
         for f in canonical["findings"]]
@@ -81,7 +62,7 @@ def test_windows_1252_semicolon_export_through_a_mapping_gives_the_same_report(t
 
 def test_no_log_makes_log_rules_insufficient():
     args = ["check", "-p", "tests/data/logpack", "--plan", f"{SCHOOL}/plan.yaml", "--format", "json"]
-    report = json.loads(CliRunner().invoke(cli, args, standalone_mode=False, catch_exceptions=False).output)
+    report = json.loads(run_cli(*args).stdout)
     assert {f["status"] for f in report["findings"]} == {"insufficient_data"}
     assert "log" not in report or report["log"] is None
 
@@ -89,5 +70,5 @@ def test_no_log_makes_log_rules_insufficient():
 def test_validate_knows_rosters_calendars_and_mappings():
     files = ["examples/mappings/aula.yaml", "examples/mappings/transponder.yaml",
              f"{SCHOOL}/roster.yaml", f"{SCHOOL}/calendar.yaml"]
-    result = CliRunner().invoke(cli, ["validate", *files], standalone_mode=False, catch_exceptions=False)
-    assert "ok (mapping)" in result.output and "ok (roster)" in result.output and "ok (calendar)" in result.output
+    result = run_cli("validate", *files)
+    assert "ok (mapping)" in result.stdout and "ok (roster)" in result.stdout and "ok (calendar)" in result.stdout
