@@ -91,7 +91,6 @@ class CheckContext:
     plan: PlanView
     parameters: dict[str, Any]
     as_of: dt.date
-    inputs: dict[str, Any] = field(default_factory=dict)
     log: LogInputs | None = None
 
     def parameter(self, name: str) -> Any:
