@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
+from itertools import islice
 from typing import Any, ClassVar, Iterable
 
 from pydantic import field_validator
@@ -104,7 +105,8 @@ def group_label(kind: str, label: str) -> Message:
 
 
 def shown(evidence: Iterable[Evidence]) -> list[Evidence]:
-    return list(evidence)[:SHOWN]
+    """The first `SHOWN` items; a generator is consumed no further, so unshown evidence is never built."""
+    return list(islice(evidence, SHOWN))
 
 
 def shown_note(total: int) -> Message | str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass, field
-from itertools import chain
+from dataclasses import dataclass, field, replace
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import Iterable, Iterator, Sequence, TextIO
 
 from policycheck.errors import InputError, Problem, did_you_mean, shown
 from policycheck.loading.convert import RowConverter
@@ -28,6 +28,7 @@ KEEP_PROBLEMS = 20
 EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
 FIELD_LIMIT = 1 << 20
+CHUNK_LINES = 1024
 csv.field_size_limit(FIELD_LIMIT)
 
 
@@ -104,51 +105,177 @@ def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
 
 def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int,
                 convert: RowConverter, reading: LogReading, wanted: frozenset[str] | None) -> Iterator[Event]:
-    """The hot loop, run once per row: kept flat, with every lookup bound to a local name.
-
-    Converting inline (rather than calling `convert.event`) and building the tuple with
-    `tuple.__new__` save two Python calls per row; see docs/performance.md.
-    """
-    rows = csv.reader(handle, delimiter=delimiter)
-    canonical = list(indices.values()) == list(range(width))  # the canonical layout needs no cutting
-    cut = tuple if canonical else itemgetter(*(width if index is None else index for index in indices.values()))
-    dates, days, types, roles_of, channels, flags_of = (convert.dates, convert.days, convert.types, convert.roles,
-                                                         convert.channels, convert.flags)
-    new, file, count, first_line = tuple.__new__, convert.file, 0, {}
-    wanted = EVERY_TYPE if wanted is None else wanted
+    chunks = CsvChunks(handle, delimiter, indices, width, convert, reading, EVERY_TYPE if wanted is None else wanted)
     try:
-        for row in rows:
+        yield from chunks.events()
+    finally:
+        handle.close()
+
+
+class CsvChunks:
+    """One CSV file's rows, validated and converted a chunk of lines at a time.
+
+    Most chunks are plain: no quote character, every line as wide as the header, known
+    types, valid dates and new ids. Such a chunk is cut and checked a column at a time with
+    C-level `str.split`, slicing, `map` and `set` calls, and events are built only for the
+    rows of wanted types: no Python code runs per row. Any other chunk is parsed by
+    `csv.reader` (quoted fields may run on over later lines) and read row by row
+    (`_row_by_row`), which finds each problem's line and column. Both paths give the same
+    events and problems (tests/test_log_chunks.py); docs/performance.md has the figures.
+
+    Duplicate ids are found with a set of the ids seen; the line where a duplicated id was
+    first seen is looked up at the end of the file, by reading it once more, and only when
+    the file has duplicates (`_name_first_lines`).
+    """
+
+    def __init__(self, handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int,
+                 convert: RowConverter, reading: LogReading, wanted: frozenset[str]) -> None:
+        self.handle = handle
+        self.delimiter = delimiter
+        self.positions = tuple(indices.values())
+        self.width = width
+        self.converter = convert
+        self.reading = reading
+        self.wanted = wanted
+        self.seen: set[str] = set()
+        self.duplicates: list[tuple[int, str]] = []  # (index in reading.problems, id)
+
+    def events(self) -> Iterator[Event]:
+        line = 1  # lines read so far: the header
+        while True:
+            lines = list(islice(self.handle, CHUNK_LINES))
+            if not lines:
+                break
+            columns = self._split(lines)
+            events = None if columns is None else self._clean(columns, range(line + 1, line + 1 + len(lines)))
+            if events is not None:
+                line += len(lines)
+            else:
+                rows, line = self._parse(lines, line)
+                events = self._row_by_row(rows)
+            yield from events
+        self._name_first_lines()
+
+    def _split(self, lines: list[str]) -> list[Sequence[str]] | None:
+        """The chunk's canonical columns, or None unless it is plain (no quotes, every line as wide as the header).
+
+        A chunk longer than a field may be goes to `csv.reader` too, which enforces the field limit.
+        """
+        text = "".join(lines)
+        if '"' in text or "\0" in text or len(text) > FIELD_LIMIT:
+            return None
+        delimiter, width = self.delimiter, self.width
+        if set(map(str.count, lines, repeat(delimiter))) != {width - 1}:
+            return None
+        end = "\r\n" if lines[0].endswith("\r\n") else "\n"  # Excel on Windows writes \r\n
+        text = text.removesuffix(end).replace(end, delimiter)
+        if "\r" in text or "\n" in text:  # a lone \r, or mixed line ends
+            return None
+        fields = text.split(delimiter)
+        blank = ("",) * len(lines)
+        return [blank if index is None else fields[index::width] for index in self.positions]
+
+    def _parse(self, lines: list[str], line: int) -> tuple[list[tuple[list[str], int]], int]:
+        """Rows of these lines with the line each ends on; a quoted field may read on into the file."""
+        reader = csv.reader(chain(lines, self.handle), delimiter=self.delimiter)
+        rows = []
+        try:
+            for row in reader:
+                rows.append((row, line + reader.line_num))
+                if reader.line_num >= len(lines):
+                    break
+        except csv.Error as error:
+            raise InputError.at(self.reading.file, csv_problem(error), line + reader.line_num) from None
+        return rows, line + reader.line_num
+
+    def _clean(self, columns: list[Sequence[str]], lines: range) -> list[Event] | None:
+        """The chunk's events, or None when some row needs a closer look."""
+        convert = self.converter
+        try:
+            kinds = list(map(convert.types.__getitem__, columns[2]))
+            for date in set(columns[1]):
+                convert.dates[date]
+            events = self._events(columns, kinds, lines)
+        except ValueError:
+            return None
+        if not self._register(columns[0]):
+            return None
+        self.reading.rows += len(kinds)
+        return events
+
+    def _register(self, ids: Sequence[str]) -> bool:
+        """Add the chunk's ids to those seen; False (and nothing added) when one repeats."""
+        seen = self.seen
+        if not seen.isdisjoint(ids):
+            return False
+        before = len(seen)
+        seen.update(ids)
+        seen.discard("")
+        if len(seen) - before != len(ids) - ids.count(""):
+            seen.difference_update(ids)
+            return False
+        return True
+
+    def _events(self, columns: list[Sequence[str]], kinds: list[str], lines: range) -> list[Event]:
+        """Events of the rows of wanted types only."""
+        picked = list(compress(range(len(kinds)), map(self.wanted.__contains__, kinds)))
+        if not picked:
+            return []
+        pick = itemgetter(*picked) if len(picked) > 1 else lambda values: (values[picked[0]],)
+        ids, dates, _, school, class_, pupil, roles, channel, thread, flags = map(pick, columns)
+        convert = self.converter
+        return list(map(tuple.__new__, repeat(Event), zip(
+            [id_ or None for id_ in ids], map(convert.dates.__getitem__, dates), map(convert.days.__getitem__, dates),
+            pick(kinds), school, class_, pupil, map(convert.roles.__getitem__, roles),
+            map(convert.channels.__getitem__, channel), thread, map(convert.flags.__getitem__, flags),
+            repeat(convert.file), pick(lines))))
+
+    def _row_by_row(self, rows: list[tuple[list[str], int]]) -> list[Event]:
+        """Every row on its own, each problem recorded at its line."""
+        events, reading, width, convert = [], self.reading, self.width, self.converter
+        for row, line in rows:
             if len(row) != width:
                 if row:
-                    count += 1
-                    reading.reject(*width_problem(row, width, rows.line_num + 1))
+                    reading.rows += 1
+                    reading.reject(*width_problem(row, width, line))
                 continue
-            count += 1
-            if not canonical:
-                row.append("")
-                row = cut(row)
-            if row[0]:
-                if row[0] in first_line:
-                    reading.reject(rows.line_num + 1, duplicate_id(convert, row[0], first_line[row[0]]))
+            reading.rows += 1
+            values = tuple("" if index is None else row[index] for index in self.positions)
+            if values[0]:
+                if values[0] in self.seen:
+                    self._reject_duplicate(line, values[0])
                     continue
-                first_line[row[0]] = rows.line_num + 1
+                self.seen.add(values[0])
             try:
-                kind = types[row[2]]
-                if kind not in wanted:
-                    dates[row[1]]  # validated and counted, but no check wants it
-                    continue
-                id_, date, _, school, class_, pupil, roles, channel, thread, flags = row
-                event = new(Event, (id_ or None, dates[date], days[date], kind, school, class_, pupil,
-                                    roles_of[roles], channels[channel], thread, flags_of[flags], file, rows.line_num + 1))
+                if convert.types[values[2]] in self.wanted:
+                    events.append(convert.event(values, line))
+                else:
+                    convert.dates[values[1]]  # validated and counted, but no check wants it
             except ValueError:
-                reading.reject(rows.line_num + 1, convert.diagnose(tuple(row)))
-                continue
-            yield event
-    except csv.Error as error:
-        raise InputError.at(reading.file, csv_problem(error), rows.line_num + 1) from None
-    finally:
-        reading.rows += count
-        handle.close()
+                reading.reject(line, convert.diagnose(values))
+        return events
+
+    def _reject_duplicate(self, line: int, id_: str) -> None:
+        """Reject now; the message names the first line once `_name_first_lines` has found it."""
+        if len(self.reading.problems) < KEEP_PROBLEMS:
+            self.duplicates.append((len(self.reading.problems), id_))
+        self.reading.reject(line, duplicate_id(self.converter, id_, None))
+
+    def _name_first_lines(self) -> None:
+        if not self.duplicates:
+            return
+        wanted = {id_ for _, id_ in self.duplicates}
+        first: dict[str, int] = {}
+        position = self.positions[0]
+        with open(self.handle.name, encoding=self.handle.encoding, newline="") as handle:
+            handle.readline()
+            reader = csv.reader(handle, delimiter=self.delimiter)
+            for row in reader:
+                if len(row) == self.width and row[position] in wanted:
+                    first.setdefault(row[position], reader.line_num + 1)
+        problems = self.reading.problems
+        for index, id_ in self.duplicates:
+            problems[index] = replace(problems[index], message=duplicate_id(self.converter, id_, first.get(id_)))
 
 
 def width_problem(row: list[str], width: int, end_line: int) -> tuple[int, str]:
@@ -169,8 +296,9 @@ def csv_problem(error: csv.Error) -> str:
     return f"not valid CSV: {error}"
 
 
-def duplicate_id(convert: RowConverter, id_: str, first: int) -> str:
-    return f"column '{convert.labels.get('id', 'id')}': duplicate event id {shown(id_)} (first on line {first})"
+def duplicate_id(convert: RowConverter, id_: str, first: int | None) -> str:
+    where = f" (first on line {first})" if first is not None else ""
+    return f"column '{convert.labels.get('id', 'id')}': duplicate event id {shown(id_)}{where}"
 
 
 def sniff_delimiter(header_line: str) -> str:

@@ -29,7 +29,7 @@ class Evidence(BaseModel):
     count: int | None = Field(default=None, description="How many events the group had")
     # Log checks do not know the report's language: they leave `note` and `group` in English and
     # the same text as messages here, which the engine renders in the report's language.
-    _localized: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _localized: dict[str, Any] | None = PrivateAttr(default=None)  # a default_factory costs an inspect.signature per instance
 
     def localized(self, language: str) -> "Evidence":
         if not self._localized:

@@ -1,0 +1,103 @@
+"""The CSV log reader's two paths give one answer.
+
+Plain chunks (no quotes, every line as wide as the header) are cut and validated a column
+at a time; any other chunk goes through `csv.reader` row by row. These tests protect that
+the split is invisible: the same events, the same line numbers, the same row count and the
+same problems, whatever the chunk size and wherever a quoted field, a bad row or a
+duplicated id falls.
+"""
+
+import csv
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policycheck.loading import events as events_module
+from policycheck.loading.events import CsvChunks, LogReading, read_logs
+from policycheck.models.mapping import ColumnMapping
+
+HEADER = ["id", "date", "type", "school", "class", "pupil", "roles", "channel", "thread", "flags"]
+# Mostly good values, so that many chunks are plain, and a few of every kind of trouble.
+TYPES = ["svar", "henvendelse", "melding", "utviklingssamtale", "Forældremøde"] * 3 + ["svarr", ""]
+DATES = ["2025-09-01", "03.09.2025", "2025-09-04T08:30"] * 3 + ["31.02.2025", "", "2025-13-01"]
+TEXT = ["", "S", "1A", "P1", "aula", "elev|foresatt"] * 5 + ["a,b", 'say "hi"', "two\nlines", "cr\r\nlf", "lone\rcr"]
+
+
+def read(path, wanted=None):
+    readings: list[LogReading] = []
+    stream = read_logs([path], ColumnMapping(), readings)
+    if wanted is not None:
+        stream.narrow(wanted)
+    return list(stream), readings[0]
+
+
+def read_row_by_row(path, monkeypatch, wanted=None):
+    """The reference: every chunk through csv.reader and the row-by-row path."""
+    with monkeypatch.context() as patch:
+        patch.setattr(CsvChunks, "_split", lambda self, lines: None)
+        return read(path, wanted)
+
+
+def outcome(result):
+    events, reading = result
+    return events, reading.rows, reading.rejected, [str(problem) for problem in reading.problems]
+
+
+rows = st.lists(st.one_of(
+    st.tuples(st.sampled_from(["e1", "e2", "e3", "e4", ""]), st.sampled_from(DATES), st.sampled_from(TYPES),
+              *[st.sampled_from(TEXT)] * 7).map(list),
+    st.lists(st.sampled_from(TEXT), max_size=12),  # a row of the wrong width, or a blank line
+), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=rows, line_end=st.sampled_from(["\n", "\r\n"]), chunk=st.sampled_from([1, 2, 3, 7, 1024]),
+       wanted=st.sampled_from([None, frozenset({"svar", "utviklingssamtale"})]))
+def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, line_end, chunk, wanted):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=line_end).writerows([HEADER, *rows])
+    path = tmp_path / "log.csv"
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    monkeypatch.setattr(events_module, "CHUNK_LINES", chunk)
+    assert outcome(read(path, wanted)) == outcome(read_row_by_row(path, monkeypatch, wanted))
+
+
+def test_a_quoted_field_across_a_chunk_boundary_keeps_later_lines_right(tmp_path, monkeypatch):
+    path = tmp_path / "log.csv"
+    path.write_text("id,date,type,school,class,pupil,roles,channel,thread,flags\n"
+                    "e1,2025-09-01,svar,S,1A,P1,,aula,\"one\ntwo\nthree\",\n"
+                    "e2,2025-09-02,svar,S,1A,P1,,aula,T2,\n"
+                    "e3,2025-09-03,svar,S,1A,P1,,aula,T3,\n", encoding="utf-8")
+    monkeypatch.setattr(events_module, "CHUNK_LINES", 2)
+    events, reading = read(path)
+    assert [(event.id, event.line) for event in events] == [("e1", 4), ("e2", 5), ("e3", 6)]
+    assert events[0].thread == "one\ntwo\nthree" and reading.rows == 3
+
+
+def test_a_duplicate_id_names_its_first_line_across_plain_chunks(tmp_path, monkeypatch):
+    path = tmp_path / "log.csv"
+    path.write_text("id,date,type\n" + "".join(f"e{n},2025-09-01,svar\n" for n in range(10)) + "e3,2025-09-02,svar\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(events_module, "CHUNK_LINES", 4)
+    events, reading = read(path)
+    assert len(events) == 10 and (reading.rows, reading.rejected) == (11, 1)
+    assert str(reading.problems[0]) == f"{path}:12: column 'id': duplicate event id 'e3' (first on line 5)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_the_first_line_of_a_duplicate_is_found_in_any_encoding(tmp_path, encoding):
+    path = tmp_path / "log.csv"
+    path.write_bytes("id;date;type;school\nø1;2025-09-01;svar;Skøle\nø1;2025-09-02;svar;Skøle\n".encode(encoding))
+    _, reading = read(path)
+    assert reading.problems[0].message == "column 'id': duplicate event id 'ø1' (first on line 2)"
+
+
+def test_a_bad_row_in_a_plain_file_is_found_at_its_line(tmp_path):
+    path = tmp_path / "log.csv"
+    good = "".join(f"e{n},2025-09-01,svar\n" for n in range(3000))
+    path.write_text("id,date,type\n" + good + "x,2025-02-30,svar\n" + good.replace("e", "f"), encoding="utf-8")
+    events, reading = read(path)
+    assert len(events) == 6000 and (reading.rows, reading.rejected) == (6001, 1)
+    assert reading.problems[0].line == 3002 and "'2025-02-30' is not a valid date" in reading.problems[0].message
