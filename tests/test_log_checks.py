@@ -47,6 +47,14 @@ def test_count_per_half_year_and_maximum_per_class():
     assert run_check(meetings, two).status is Status.fail
 
 
+def test_count_per_half_year_splits_on_new_year_and_ignores_days_outside_the_school_year():
+    per_half = CountCheck(types=["utviklingssamtale"], per="pupil", period="half_year", min=1, max=1)
+    events = [ev(day, "utviklingssamtale", pupil=p) for p in ("P1", "P2", "P3") for day in ("2025-12-31", "2026-01-01")]
+    assert run_check(per_half, events).status is Status.passed
+    outside = [ev("2025-06-01", "utviklingssamtale", pupil="P1"), ev("2026-08-20", "utviklingssamtale", pupil="P1")]
+    assert run_check(per_half, events + outside).status is Status.passed
+
+
 def test_school_wide_count_limited_to_grades():
     check = CountCheck(types=["informasjonsmote"], per="school", grades=[8], min=1)
     assert run_check(check, [ev("2025-09-01", "informasjonsmote", class_="1A")], roster=None).status is Status.fail
@@ -109,6 +117,16 @@ def test_reply_within_fails_when_late_or_left_open():
 def test_reply_within_reply_read_before_its_inquiry_still_counts():
     events = [ev("2025-11-04", "svar", thread="T1"), ev("2025-11-03", "henvendelse", thread="T1")]
     assert run_check(REPLY, events).status is Status.passed
+
+
+def test_reply_within_counts_days_outside_the_calendar_years_too():
+    # The calendar covers 2025-2026; an inquiry from 2023 answered in 2025 is late, whichever side is outside.
+    before = [ev("2023-06-01", "henvendelse", thread="T1"), ev("2025-11-12", "svar", thread="T1")]
+    after = [ev("2026-12-01", "henvendelse", thread="T1"), ev("2027-03-01", "svar", thread="T1")]
+    assert run_check(REPLY, before).status is Status.fail
+    assert run_check(REPLY, after, as_of=dt.date(2027, 6, 1)).status is Status.fail
+    next_day = [ev("2027-03-01", "henvendelse", thread="T1"), ev("2027-03-02", "svar", thread="T1")]
+    assert run_check(REPLY, next_day, as_of=dt.date(2027, 6, 1)).status is Status.passed
 
 
 def test_reply_within_inquiry_without_thread_is_insufficient():

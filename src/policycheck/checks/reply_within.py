@@ -22,6 +22,9 @@ from policycheck.models.common import Status
 from policycheck.models.events import Event
 
 
+UNRANKED = 1 << 40  # a day outside the calendar's span: makes the difference huge, so `_close` decides
+
+
 class ReplyWithinCheck(LogCheck):
     """Passes when no inquiry waits longer than `days` working days for its reply."""
 
@@ -82,8 +85,8 @@ class ReplyEvaluation(LogEvaluation):
             self._orphan(thread, event)
         elif event.day < request.day:
             self.open[thread] = request  # a reply dated before the inquiry answers nothing
-        else:
-            self._close(request, event)
+        elif self.ranks.get(event.day, UNRANKED) - self.ranks.get(request.day, -UNRANKED) > self.limit:
+            self._close(request, event)  # late, or a day outside the calendar: `_close` counts exactly
 
     def _request_again(self, thread: str, event: Event) -> None:
         """An inquiry on a thread that is open, or whose reply was read first."""
