@@ -2,7 +2,8 @@
 
 (a) floor: `csv.reader` over every school's CSV; (b) checker: the four log rules of
 benchmarks/pack, school by school as an audit runs (roster loaded, one pass per school).
-Each measurement runs in a fresh process (so peak RSS is its own); medians of 3.
+Each measurement runs in a fresh process (so peak RSS is its own); floor and checker runs
+alternate, and each figure is the median of `--runs` (5: the machines are shared and noisy).
 Peak memory is reported as the process's peak RSS and, from a separate traced run, the
 Python heap peak (tracemalloc). No timings are asserted anywhere: this only reports.
 
@@ -75,16 +76,17 @@ def measure(kind: str, folder: Path, traced: bool = False) -> dict:
     return json.loads(subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout)
 
 
-def tier(name: str, out: Path) -> dict:
+def tier(name: str, out: Path, runs: int) -> dict:
     folder = out / name
     if not (folder / "plan.yaml").exists():
         subprocess.run([sys.executable, str(HERE / "generate.py"), "--events", str(SIZES[name]), "--out", str(folder)],
                        check=True)
     result = {"tier": name}
+    measured = [{kind: measure(kind, folder) for kind in ("floor", "checker")} for _ in range(runs)]
     for kind in ("floor", "checker"):
-        runs = [measure(kind, folder) for _ in range(3)]
-        result[kind] = {"seconds": statistics.median(r["seconds"] for r in runs), "rows": runs[0]["rows"],
-                        "rss_mb": max(r["rss_mb"] for r in runs)}
+        samples = [round_[kind] for round_ in measured]
+        result[kind] = {"seconds": statistics.median(r["seconds"] for r in samples), "rows": samples[0]["rows"],
+                        "rss_mb": max(r["rss_mb"] for r in samples)}
     result["checker"]["heap_mb"] = measure("checker", folder, traced=True)["heap_mb"]
     return result
 
@@ -104,6 +106,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--with-10m", action="store_true")
     parser.add_argument("--tiers", nargs="*", default=None, choices=sorted(SIZES))
+    parser.add_argument("--runs", type=int, default=5, help="fresh-process runs per figure (the median is shown)")
     parser.add_argument("--one", choices=["floor", "checker"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
@@ -112,7 +115,7 @@ def main() -> None:
         print(json.dumps(one(args.one, args.folder, args.traced)))
         return
     names = args.tiers or ["100k", "1m"] + (["10m"] if args.with_10m else [])
-    print(report([tier(name, args.out) for name in names]))
+    print(report([tier(name, args.out, args.runs) for name in names]))
 
 
 if __name__ == "__main__":
