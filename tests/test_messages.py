@@ -1,6 +1,7 @@
 """Messages render in the report's language, vocabulary ids included."""
 
-from policycheck.messages import CATALOG, Message, Terms
+from policycheck.messages import CATALOG, TERMS, Message, Terms
+from policycheck.vocabulary import CHANNELS, EVENT_TYPES, FLAGS, ROLES
 
 
 def test_vocabulary_ids_are_shown_in_the_language():
@@ -12,3 +13,8 @@ def test_vocabulary_ids_are_shown_in_the_language():
 
 def test_every_catalog_entry_has_all_three_languages():
     assert [key for key, texts in CATALOG.items() if set(texts) != {"en", "nb", "da"}] == []
+
+
+def test_every_vocabulary_id_is_a_term_in_all_three_languages():
+    ids = [term for entries in (EVENT_TYPES, ROLES, CHANNELS, FLAGS) for term in entries]
+    assert [term for term in ids if set(TERMS.get(term, {})) != {"en", "nb", "da"}] == []

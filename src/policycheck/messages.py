@@ -386,6 +386,19 @@ TERMS: dict[str, dict[str, str]] = {
     "invitasjon": {"en": "invitation", "nb": "invitasjon", "da": "indkaldelse"},
     "dialogmote": {"en": "dialogue meeting", "nb": "dialogmøte", "da": "dialogmøde"},
     "meddelelsesbog": {"en": "message book", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
+    "samarbeidsorgan-mote": {"en": "cooperation body meeting", "nb": "møte i samarbeidsorgan",
+                             "da": "møde i samarbejdsorgan"},
+    "hendelse": {"en": "incident", "nb": "hendelse", "da": "hændelse"},
+    "varsel-til-foreldre": {"en": "notice to parents", "nb": "varsel til foreldre", "da": "underretning til forældre"},
+    "brukerundersokelse": {"en": "user survey", "nb": "brukerundersøkelse", "da": "brugerundersøgelse"},
+    "permisjonssoknad": {"en": "leave application", "nb": "permisjonssøknad", "da": "ansøgning om fri"},
+    "pc-kontrakt": {"en": "PC contract", "nb": "PC-kontrakt", "da": "pc-aftale"},
+    "overforingsmote": {"en": "transition meeting", "nb": "overføringsmøte", "da": "overleveringsmøde"},
+    "helsesykepleier": {"en": "school nurse", "nb": "helsesykepleier", "da": "sundhedsplejerske"},
+    "ppt": {"en": "educational psychology service", "nb": "PPT", "da": "PPR"},
+    "telefon": {"en": "phone", "nb": "telefon", "da": "telefon"},
+    "visma": {"en": "Visma Flyt Samspill", "nb": "Visma Flyt Samspill", "da": "Visma Flyt Samspill"},
+    "brev": {"en": "letter", "nb": "brev", "da": "brev"},
 }
 
 
