@@ -1,6 +1,6 @@
 """Messages render in the report's language, vocabulary ids included."""
 
-from policycheck.messages import CATALOG, TERMS, Message, Terms
+from policycheck.messages import CATALOG, TERMS, AllTerms, AnyTerms, Message, Terms
 from policycheck.vocabulary import CHANNELS, EVENT_TYPES, FLAGS, ROLES
 
 
@@ -9,6 +9,12 @@ def test_vocabulary_ids_are_shown_in_the_language():
     assert [message.render(lang) for lang in ("en", "nb", "da")] == \
         ["flagged sensitive", "merket sensitiv", "markeret følsom"]
     assert Terms(["foreldremote", "ukjent-type"]).render("da") == "forældremøde, ukjent-type"
+
+
+def test_terms_that_all_hold_or_of_which_one_is_enough_are_joined_in_words():
+    assert AllTerms(["elev", "foresatt", "kontaktlaerer"]).render("nb") == "elev, foresatt og kontaktlærer"
+    assert AnyTerms(["transponder", "e-post"]).render("da") == "Transponder eller e-mail"
+    assert AnyTerms(["svar"]).render("en") == "reply"
 
 
 def test_every_catalog_entry_has_all_three_languages():

@@ -283,6 +283,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "period.school_year": {"en": "school year", "nb": "skoleår", "da": "skoleår"},
     "period.half_year": {"en": "half-year", "nb": "halvår", "da": "halvår"},
     "list.and": {"en": " and ", "nb": " og ", "da": " og "},
+    "list.or": {"en": " or ", "nb": " eller ", "da": " eller "},
     "status.pass": {"en": "pass", "nb": "oppfylt", "da": "opfyldt"},
     "status.fail": {"en": "FAIL", "nb": "IKKE OPPFYLT", "da": "IKKE OPFYLDT"},
     "status.not_applicable": {"en": "not applicable", "nb": "ikke relevant", "da": "ikke relevant"},
@@ -405,8 +406,23 @@ TERMS: dict[str, dict[str, str]] = {
 class Terms(tuple):
     """Vocabulary ids, shown in the report's language and joined with commas."""
 
+    conjunction: str | None = None
+
     def render(self, language: str) -> str:
-        return ", ".join(TERMS.get(term, {}).get(language, term) for term in self)
+        words = [TERMS.get(term, {}).get(language, term) for term in self]
+        return join_words(words, language, self.conjunction) if self.conjunction else ", ".join(words)
+
+
+class AllTerms(Terms):
+    """Vocabulary ids that all hold: 'a, b and c'."""
+
+    conjunction = "list.and"
+
+
+class AnyTerms(Terms):
+    """Vocabulary ids of which one is enough: 'a, b or c'."""
+
+    conjunction = "list.or"
 
 
 def text(key: str, language: str, **params: Any) -> str:
@@ -437,9 +453,9 @@ def _render_value(value: Any, language: str) -> Any:
     return value
 
 
-def join_words(words: list[Any], language: str) -> str:
-    """'a', 'a and b', 'a, b and c' in the language."""
+def join_words(words: list[Any], language: str, conjunction: str = "list.and") -> str:
+    """'a', 'a and b', 'a, b and c' in the language ('a, b or c' with the conjunction 'list.or')."""
     words = [str(word) for word in words]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + CATALOG["list.and"][language] + words[-1]
+    return ", ".join(words[:-1]) + CATALOG[conjunction][language] + words[-1]
