@@ -368,7 +368,7 @@ TERMS: dict[str, dict[str, str]] = {
     "laerer": {"en": "teacher", "nb": "lærer", "da": "lærer"},
     "rektor": {"en": "principal", "nb": "rektor", "da": "skoleleder"},
     "sensitive": {"en": "sensitive", "nb": "sensitiv", "da": "følsom"},
-    "cost": {"en": "a cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
+    "cost": {"en": "cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
     "e-post": {"en": "e-mail", "nb": "e-post", "da": "e-mail"},
     "mote": {"en": "meeting in person", "nb": "møte", "da": "møde"},
     "transponder": {"en": "Transponder", "nb": "Transponder", "da": "Transponder"},
