@@ -1,5 +1,7 @@
 """Messages render in the report's language, vocabulary ids included."""
 
+from string import Formatter
+
 from policycheck.messages import CATALOG, TERMS, AllTerms, AnyTerms, Message, Terms
 from policycheck.vocabulary import CHANNELS, EVENT_TYPES, FLAGS, ROLES
 
@@ -24,3 +26,10 @@ def test_every_catalog_entry_has_all_three_languages():
 def test_every_vocabulary_id_is_a_term_in_all_three_languages():
     ids = [term for entries in (EVENT_TYPES, ROLES, CHANNELS, FLAGS) for term in entries]
     assert [term for term in ids if set(TERMS.get(term, {})) != {"en", "nb", "da"}] == []
+
+
+def test_every_catalog_entry_has_the_same_placeholders_in_each_language():
+    def placeholders(template: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(template) if name}
+    assert [key for key, texts in CATALOG.items()
+            if len({frozenset(placeholders(texts[language])) for language in texts}) > 1] == []

@@ -21,7 +21,7 @@ def explain_rule(pack: PolicyPack, rule: Rule, language: str) -> str:
         lines.append(f"  applies to:  grades {rule.applies_to.grades.min}-{rule.applies_to.grades.max}")
     if rule.description:
         lines.append(f"  meaning:     {localize(rule.description, language)}")
-    lines.append(f"  satisfied when {rule.check.describe()}")
+    lines.append(f"  satisfied when {rule.check.describe(pack.parameters).render(language)}")
     lines += _parameters(pack, rule, language)
     lines.append(f"  to close a gap: {localize(rule.remediation, language)}")
     if rule.example:
