@@ -1,9 +1,11 @@
-"""`Check.describe` in Norwegian (bokmål), Danish and English: no English leaks into nb/da."""
+"""`policycheck explain` and `Check.describe` in Norwegian (bokmål), Danish and English: no English leaks into nb/da."""
 
 import pytest
+from conftest import run_cli
 from pydantic import TypeAdapter
 
 from policycheck.checks.registry import CHECK_KINDS, AnyCheck
+from policycheck.loading.packs import load_pack
 
 PARAMETERS = {"samtaler": 2, "dager": 365, "svarfrist": 3, "andel": 80, "medlemmer": ["elever", "foreldre"]}
 PRESENT = {"kind": "present", "path": "rutine.beskrivelse"}
@@ -90,3 +92,54 @@ def test_describe_shows_vocabulary_in_the_language():
         "ingen hændelse af typen besked er markeret følsom og sendt via Transponder eller e-mail"
     assert describe(EXAMPLES["participants"], "en") == \
         "every event of type development talk has pupil and parent among its participants"
+
+
+# Labels of `policycheck explain` in each language; the optional ones only where the rule has the field.
+LABELS = {
+    "en": {"pack": "pack:", "severity": "severity:", "source": ", section ", "quote": "quote:",
+           "legal_basis": "legal basis:", "applies_to": "applies to:  grades", "meaning": "meaning:",
+           "satisfied": "satisfied when ", "remediation": "to close a gap:", "log": "example log rows (CSV):",
+           "plan": "example plan fragment:"},
+    "nb": {"pack": "regelpakke:", "severity": "alvorlighet: påkrevd (ut fra '", "source": ", avsnitt ",
+           "quote": "sitat:", "legal_basis": "hjemmel:", "applies_to": "gjelder:     trinn", "meaning": "betydning:",
+           "satisfied": "oppfylt når ", "remediation": "slik lukker dere avviket:",
+           "log": "eksempel på rader i loggen (CSV):", "plan": "eksempel på utdrag av planen:"},
+    "da": {"pack": "regelpakke:", "severity": "alvorlighed: påkrævet (ud fra '", "source": ", afsnit ",
+           "quote": "citat:", "legal_basis": "hjemmel:", "applies_to": "gælder:      klassetrin",
+           "meaning": "betydning:", "satisfied": "opfyldt når ", "remediation": "sådan lukker I afvigelsen:",
+           "log": "eksempel på rækker i loggen (CSV):", "plan": "eksempel på uddrag af planen:"},
+}
+ENGLISH_LABELS = set(LABELS["en"].values()) | {"severity:", "required", "(from '", "(count)", "(percent)"}
+RULES = [("tromso", "tro-utviklingssamtale-to-ganger"), ("tromso", "tro-utviklingssamtale-holdt-to-ganger"),
+         ("tromso", "tro-gratisprinsippet-ingen-kostnad"), ("tromso", "tro-informasjonsmote-holdt-for-1-og-8"),
+         ("vest", "vest-aula-primaer-kanal"), ("vest", "vest-positivt-samarbejdsklima")]
+
+
+def expected_labels(pack: str, rule_id: str, language: str) -> list[str]:
+    rule = load_pack(pack).rule(rule_id)
+    present = {"legal_basis": rule.legal_basis, "applies_to": rule.applies_to and rule.applies_to.grades,
+               "meaning": rule.description, "log": rule.check.reads_log(), "plan": not rule.check.reads_log()}
+    return [label for key, label in LABELS[language].items() if present.get(key, True)]
+
+
+@pytest.mark.parametrize("pack, rule_id", RULES)
+@pytest.mark.parametrize("language", ["nb", "da", "en"])
+def test_explain_labels_are_in_the_language(pack, rule_id, language):
+    result = run_cli("explain", rule_id, "--policy", pack, "--lang", language)
+    assert result.exit_code == 0
+    assert [label for label in expected_labels(pack, rule_id, language) if label not in result.stdout] == []
+    if language != "en":
+        assert [label for label in ENGLISH_LABELS if label in result.stdout] == []
+
+
+@pytest.mark.parametrize("pack, rule_id", RULES)
+@pytest.mark.parametrize("language", ["nb", "da"])
+def test_explain_says_what_satisfies_the_rule_in_the_language(pack, rule_id, language):
+    stdout = run_cli("explain", rule_id, "--policy", pack, "--lang", language).stdout
+    (satisfied,) = [line for line in stdout.splitlines() if line.startswith("  " + LABELS[language]["satisfied"])]
+    assert [word for word in ENGLISH if word in satisfied] == []
+
+
+def test_explain_parameter_unit_is_in_the_language():
+    stdout = run_cli("explain", "vest-aula-primaer-kanal", "--policy", "vest", "--lang", "da").stdout
+    assert "  parameter aula_andel_min_procent = 80 (procent): " in stdout
