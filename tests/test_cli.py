@@ -94,7 +94,7 @@ def test_explain_shows_quote_legal_basis_and_what_satisfies():
     assert result.exit_code == 0
     assert '"elever og foreldre er representert"' in result.stdout
     assert "opplæringslova § 10-5" in result.stdout
-    assert "includes elever, foreldre" in result.stdout
+    assert "includes elever and foreldre" in result.stdout
 
 
 def test_explain_unknown_rule_exit_2():

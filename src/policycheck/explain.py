@@ -1,39 +1,51 @@
-"""The text of `policycheck explain`: one rule, its source and what satisfies it."""
+"""The text of `policycheck explain`: one rule, its source and what satisfies it, in the language asked for."""
 
 from __future__ import annotations
 
+from policycheck.messages import Message, text
 from policycheck.models.common import localize
 from policycheck.models.pack import PolicyPack, Rule
 
+LABEL_WIDTH = 12  # the longest label with its colon ("legal basis:", "alvorlighet:")
+
 
 def explain_rule(pack: PolicyPack, rule: Rule, language: str) -> str:
-    meta = pack.meta
-    lines = [
-        f"{rule.id}: {localize(rule.title, language)}",
-        f"  pack:        {meta.id} {meta.version} ({localize(meta.title, language)})",
-        f"  severity:    {rule.severity.value} (from '{rule.modal}')",
-        f"  source:      {meta.source_document.title}, section {rule.source.section}",
-        f'  quote:       "{rule.source.quote}"',
-    ]
-    if rule.legal_basis:
-        lines.append(f"  legal basis: {'; '.join(rule.legal_basis)}")
-    if rule.applies_to and rule.applies_to.grades:
-        lines.append(f"  applies to:  grades {rule.applies_to.grades.min}-{rule.applies_to.grades.max}")
-    if rule.description:
-        lines.append(f"  meaning:     {localize(rule.description, language)}")
-    lines.append(f"  satisfied when {rule.check.describe()}")
+    lines = [f"{rule.id}: {localize(rule.title, language)}"]
+    lines += [f"  {text(f'explain.{label}', language) + ':':<{LABEL_WIDTH}} {value}"
+              for label, value in _fields(pack, rule, language)]
+    lines.append("  " + text("explain.satisfied", language, what=rule.check.describe(pack.parameters)))
     lines += _parameters(pack, rule, language)
-    lines.append(f"  to close a gap: {localize(rule.remediation, language)}")
+    lines.append("  " + text("explain.remediation", language, remediation=localize(rule.remediation, language)))
     if rule.example:
-        lines.append("  example log rows (CSV):" if rule.check.reads_log() else "  example plan fragment:")
+        lines.append("  " + text("explain.example_log" if rule.check.reads_log() else "explain.example_plan", language))
         lines += [f"    {line}" for line in rule.example.rstrip().splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def _fields(pack: PolicyPack, rule: Rule, language: str) -> list[tuple[str, str]]:
+    """(label key, value) of the rule's labelled lines, the optional ones only when the rule has them."""
+    meta = pack.meta
+    severity = Message(f"severity.{rule.severity.value}")
+    fields = [("pack", f"{meta.id} {meta.version} ({localize(meta.title, language)})"),
+              ("severity", text("explain.modal", language, severity=severity, modal=rule.modal)),
+              ("source", text("explain.section", language, document=meta.source_document.title,
+                              section=rule.source.section)),
+              ("quote", f'"{rule.source.quote}"')]
+    if rule.legal_basis:
+        fields.append(("legal_basis", "; ".join(rule.legal_basis)))
+    if rule.applies_to and rule.applies_to.grades:
+        grades = rule.applies_to.grades
+        fields.append(("applies_to", text("explain.grades", language, min=grades.min, max=grades.max)))
+    if rule.description:
+        fields.append(("meaning", localize(rule.description, language)))
+    return fields
 
 
 def _parameters(pack: PolicyPack, rule: Rule, language: str) -> list[str]:
     lines = []
     for name in sorted(rule.check.parameter_names()):
         parameter = pack.meta.parameters[name]
-        lines.append(f"  parameter {name} = {pack.parameters[name]!r} ({parameter.unit}): "
-                     f"{localize(parameter.rationale, language)}")
+        lines.append("  " + text("explain.parameter", language, name=name, value=repr(pack.parameters[name]),
+                                 unit=Message(f"unit.{parameter.unit}"),
+                                 rationale=localize(parameter.rationale, language)))
     return lines

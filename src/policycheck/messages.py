@@ -283,6 +283,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "period.school_year": {"en": "school year", "nb": "skoleår", "da": "skoleår"},
     "period.half_year": {"en": "half-year", "nb": "halvår", "da": "halvår"},
     "list.and": {"en": " and ", "nb": " og ", "da": " og "},
+    "list.or": {"en": " or ", "nb": " eller ", "da": " eller "},
     "status.pass": {"en": "pass", "nb": "oppfylt", "da": "opfyldt"},
     "status.fail": {"en": "FAIL", "nb": "IKKE OPPFYLT", "da": "IKKE OPFYLDT"},
     "status.not_applicable": {"en": "not applicable", "nb": "ikke relevant", "da": "ikke relevant"},
@@ -356,6 +357,140 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": " (parameter {name} i pakken)",
         "da": " (parameter {name} i pakken)",
     },
+    # What satisfies a check (`Check.describe`), for `policycheck explain` and the rule reference.
+    "describe.parameter": {"en": "{value} (parameter {name})", "nb": "{value} (parameter {name})",
+                           "da": "{value} (parameter {name})"},
+    "describe.at_least": {"en": "at least {value}", "nb": "minst {value}", "da": "mindst {value}"},
+    "describe.at_most": {"en": "at most {value}", "nb": "høyst {value}", "da": "højst {value}"},
+    "describe.more_than": {"en": "more than {value}", "nb": "mer enn {value}", "da": "mere end {value}"},
+    "describe.less_than": {"en": "less than {value}", "nb": "mindre enn {value}", "da": "mindre end {value}"},
+    "describe.equal": {"en": "{value}", "nb": "{value}", "da": "{value}"},
+    "describe.not_equal": {"en": "not {value}", "nb": "ikke {value}", "da": "ikke {value}"},
+    "describe.between": {"en": "between {min} and {max}", "nb": "mellom {min} og {max}", "da": "mellem {min} og {max}"},
+    "describe.present": {
+        "en": "the plan fills in '{path}' (not empty, no TODO)",
+        "nb": "planen fyller ut '{path}' (ikke tom, ingen TODO)",
+        "da": "planen udfylder '{path}' (ikke tom, ingen TODO)",
+    },
+    "describe.compare": {"en": "the plan's '{path}' is {relation}", "nb": "planens '{path}' er {relation}",
+                         "da": "planens '{path}' er {relation}"},
+    "describe.contains": {
+        "en": "the plan's list '{path}'{field} includes {members}",
+        "nb": "planens liste '{path}'{field} inneholder {members}",
+        "da": "planens liste '{path}'{field} indeholder {members}",
+    },
+    "describe.field": {"en": " (field '{key}')", "nb": " (feltet '{key}')", "da": " (feltet '{key}')"},
+    "describe.attestation": {
+        "en": "the plan's 'attestations' has an entry for this rule with a statement, who attests (name and role) "
+              "and a date{validity}",
+        "nb": "planens 'attestations' har en oppføring for denne regelen med en erklæring, hvem som bekrefter "
+              "(navn og rolle) og en dato{validity}",
+        "da": "planens 'attestations' har en post for denne regel med en erklæring, hvem der bekræfter "
+              "(navn og rolle) og en dato{validity}",
+    },
+    "describe.valid_for": {"en": ", at most {days} days old", "nb": ", høyst {days} dager gammel",
+                           "da": ", højst {days} dage gammel"},
+    "describe.all": {"en": "all of: {parts}", "nb": "alle disse: {parts}", "da": "alle disse: {parts}"},
+    "describe.any": {"en": "any of: {parts}", "nb": "minst én av disse: {parts}", "da": "mindst én af disse: {parts}"},
+    "describe.part": {"en": "({part})", "nb": "({part})", "da": "({part})"},
+    "describe.not": {"en": "it is not so that {part}", "nb": "det er ikke slik at {part}",
+                     "da": "det er ikke sådan, at {part}"},
+    "describe.every.pupil": {"en": "every pupil", "nb": "hver elev", "da": "hver elev"},
+    "describe.every.class": {"en": "every class", "nb": "hver klasse", "da": "hver klasse"},
+    "describe.every.grade": {"en": "every grade", "nb": "hvert trinn", "da": "hvert klassetrin"},
+    "describe.every.school": {"en": "the school", "nb": "skolen", "da": "skolen"},
+    "describe.grades": {"en": " (grades {grades})", "nb": " (trinn {grades})", "da": " (klassetrin {grades})"},
+    "describe.event": {"en": "event", "nb": "hendelse", "da": "hændelse"},
+    "describe.events": {"en": "events", "nb": "hendelser", "da": "hændelser"},
+    "describe.count": {
+        "en": "{every}{grades} has {bounds} {events} of type {types} per {period}",
+        "nb": "{every}{grades} har {bounds} {events} av typen {types} per {period}",
+        "da": "{every}{grades} har {bounds} {events} af typen {types} pr. {period}",
+    },
+    "describe.window": {
+        "en": "{every}{grades} has an event of type {types} {when}",
+        "nb": "{every}{grades} har en hendelse av typen {types} {when}",
+        "da": "{every}{grades} har en hændelse af typen {types} {when}",
+    },
+    "describe.first_weeks": {
+        "en": "in the first {length} weeks of the school year",
+        "nb": "i de første {length} ukene av skoleåret",
+        "da": "i de første {length} uger af skoleåret",
+    },
+    "describe.before_start": {
+        "en": "in the {length} days before the school year starts",
+        "nb": "i de {length} dagene før skoleåret starter",
+        "da": "i de {length} dage før skoleåret starter",
+    },
+    "describe.reply": {
+        "en": "every {request} gets a {reply} on the same thread within {days} working days",
+        "nb": "hver {request} får {reply} på samme sak innen {days} arbeidsdager",
+        "da": "hver {request} får {reply} i samme tråd inden for {days} arbejdsdage",
+    },
+    "describe.participants": {
+        "en": "every event of type {types} has {roles} among its participants",
+        "nb": "hver hendelse av typen {types} har {roles} blant deltakerne",
+        "da": "hver hændelse af typen {types} har {roles} blandt deltagerne",
+    },
+    "describe.of_type": {"en": " of type {types}", "nb": " av typen {types}", "da": " af typen {types}"},
+    "describe.forbidden.flags": {
+        "en": "no event{types} is flagged {flags}",
+        "nb": "ingen hendelse{types} er merket {flags}",
+        "da": "ingen hændelse{types} er markeret {flags}",
+    },
+    "describe.forbidden.channels": {
+        "en": "no event{types} is sent through {channels}",
+        "nb": "ingen hendelse{types} er sendt via {channels}",
+        "da": "ingen hændelse{types} er sendt via {channels}",
+    },
+    "describe.forbidden.both": {
+        "en": "no event{types} is flagged {flags} and sent through {channels}",
+        "nb": "ingen hendelse{types} er merket {flags} og sendt via {channels}",
+        "da": "ingen hændelse{types} er markeret {flags} og sendt via {channels}",
+    },
+    "describe.share": {
+        "en": "at least {min} percent of the events of type {types} go through {channel}",
+        "nb": "minst {min} prosent av hendelsene av typen {types} går via {channel}",
+        "da": "mindst {min} procent af hændelserne af typen {types} går via {channel}",
+    },
+    "describe.lead_time": {
+        "en": "every {meeting} has an {invitation} on its thread at least {days} days before",
+        "nb": "hver {meeting} har en {invitation} på samme sak minst {days} dager før",
+        "da": "hver {meeting} har en {invitation} i samme tråd mindst {days} dage før",
+    },
+    # `policycheck explain`: labels and lines.
+    "explain.pack": {"en": "pack", "nb": "regelpakke", "da": "regelpakke"},
+    "explain.severity": {"en": "severity", "nb": "alvorlighet", "da": "alvorlighed"},
+    "explain.source": {"en": "source", "nb": "kilde", "da": "kilde"},
+    "explain.quote": {"en": "quote", "nb": "sitat", "da": "citat"},
+    "explain.legal_basis": {"en": "legal basis", "nb": "hjemmel", "da": "hjemmel"},
+    "explain.applies_to": {"en": "applies to", "nb": "gjelder", "da": "gælder"},
+    "explain.meaning": {"en": "meaning", "nb": "betydning", "da": "betydning"},
+    "explain.modal": {"en": "{severity} (from '{modal}')", "nb": "{severity} (ut fra '{modal}')",
+                      "da": "{severity} (ud fra '{modal}')"},
+    "explain.section": {"en": "{document}, section {section}", "nb": "{document}, avsnitt {section}",
+                        "da": "{document}, afsnit {section}"},
+    "explain.grades": {"en": "grades {min}-{max}", "nb": "trinn {min}-{max}", "da": "klassetrin {min}-{max}"},
+    "explain.satisfied": {"en": "satisfied when {what}", "nb": "oppfylt når {what}", "da": "opfyldt når {what}"},
+    "explain.parameter": {
+        "en": "parameter {name} = {value} ({unit}): {rationale}",
+        "nb": "parameter {name} = {value} ({unit}): {rationale}",
+        "da": "parameter {name} = {value} ({unit}): {rationale}",
+    },
+    "explain.remediation": {"en": "to close a gap: {remediation}", "nb": "slik lukker dere avviket: {remediation}",
+                            "da": "sådan lukker I afvigelsen: {remediation}"},
+    "explain.example_log": {"en": "example log rows (CSV):", "nb": "eksempel på rader i loggen (CSV):",
+                            "da": "eksempel på rækker i loggen (CSV):"},
+    "explain.example_plan": {"en": "example plan fragment:", "nb": "eksempel på utdrag av planen:",
+                             "da": "eksempel på uddrag af planen:"},
+    "unit.count": {"en": "count", "nb": "antall", "da": "antal"},
+    "unit.days": {"en": "days", "nb": "dager", "da": "dage"},
+    "unit.working_days": {"en": "working days", "nb": "arbeidsdager", "da": "arbejdsdage"},
+    "unit.weeks": {"en": "weeks", "nb": "uker", "da": "uger"},
+    "unit.percent": {"en": "percent", "nb": "prosent", "da": "procent"},
+    "unit.text": {"en": "text", "nb": "tekst", "da": "tekst"},
+    "unit.list": {"en": "list", "nb": "liste", "da": "liste"},
+    "unit.grade": {"en": "grade", "nb": "trinn", "da": "klassetrin"},
 }
 
 
@@ -367,7 +502,7 @@ TERMS: dict[str, dict[str, str]] = {
     "laerer": {"en": "teacher", "nb": "lærer", "da": "lærer"},
     "rektor": {"en": "principal", "nb": "rektor", "da": "skoleleder"},
     "sensitive": {"en": "sensitive", "nb": "sensitiv", "da": "følsom"},
-    "cost": {"en": "a cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
+    "cost": {"en": "cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
     "e-post": {"en": "e-mail", "nb": "e-post", "da": "e-mail"},
     "mote": {"en": "meeting in person", "nb": "møte", "da": "møde"},
     "transponder": {"en": "Transponder", "nb": "Transponder", "da": "Transponder"},
@@ -386,14 +521,42 @@ TERMS: dict[str, dict[str, str]] = {
     "invitasjon": {"en": "invitation", "nb": "invitasjon", "da": "indkaldelse"},
     "dialogmote": {"en": "dialogue meeting", "nb": "dialogmøte", "da": "dialogmøde"},
     "meddelelsesbog": {"en": "message book", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
+    "samarbeidsorgan-mote": {"en": "cooperation body meeting", "nb": "møte i samarbeidsorgan",
+                             "da": "møde i samarbejdsorgan"},
+    "hendelse": {"en": "incident", "nb": "hendelse", "da": "hændelse"},
+    "varsel-til-foreldre": {"en": "notice to parents", "nb": "varsel til foreldre", "da": "underretning til forældre"},
+    "brukerundersokelse": {"en": "user survey", "nb": "brukerundersøkelse", "da": "brugerundersøgelse"},
+    "permisjonssoknad": {"en": "leave application", "nb": "permisjonssøknad", "da": "ansøgning om fri"},
+    "pc-kontrakt": {"en": "PC contract", "nb": "PC-kontrakt", "da": "pc-aftale"},
+    "overforingsmote": {"en": "transition meeting", "nb": "overføringsmøte", "da": "overleveringsmøde"},
+    "helsesykepleier": {"en": "school nurse", "nb": "helsesykepleier", "da": "sundhedsplejerske"},
+    "ppt": {"en": "educational psychology service", "nb": "PPT", "da": "PPR"},
+    "telefon": {"en": "phone", "nb": "telefon", "da": "telefon"},
+    "visma": {"en": "Visma Flyt Samspill", "nb": "Visma Flyt Samspill", "da": "Visma Flyt Samspill"},
+    "brev": {"en": "letter", "nb": "brev", "da": "brev"},
 }
 
 
 class Terms(tuple):
     """Vocabulary ids, shown in the report's language and joined with commas."""
 
+    conjunction: str | None = None
+
     def render(self, language: str) -> str:
-        return ", ".join(TERMS.get(term, {}).get(language, term) for term in self)
+        words = [TERMS.get(term, {}).get(language, term) for term in self]
+        return join_words(words, language, self.conjunction) if self.conjunction else ", ".join(words)
+
+
+class AllTerms(Terms):
+    """Vocabulary ids that all hold: 'a, b and c'."""
+
+    conjunction = "list.and"
+
+
+class AnyTerms(Terms):
+    """Vocabulary ids of which one is enough: 'a, b or c'."""
+
+    conjunction = "list.or"
 
 
 def text(key: str, language: str, **params: Any) -> str:
@@ -424,9 +587,9 @@ def _render_value(value: Any, language: str) -> Any:
     return value
 
 
-def join_words(words: list[Any], language: str) -> str:
-    """'a', 'a and b', 'a, b and c' in the language."""
+def join_words(words: list[Any], language: str, conjunction: str = "list.and") -> str:
+    """'a', 'a and b', 'a, b and c' in the language ('a, b or c' with the conjunction 'list.or')."""
     words = [str(word) for word in words]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + CATALOG["list.and"][language] + words[-1]
+    return ", ".join(words[:-1]) + CATALOG[conjunction][language] + words[-1]

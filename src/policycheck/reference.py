@@ -48,7 +48,7 @@ def _rule_section(pack: PolicyPack, rule: Rule) -> list[str]:
         lines.append(f"- Applies to grades {rule.applies_to.grades.min}-{rule.applies_to.grades.max}")
     for name in sorted(rule.check.parameter_names()):
         lines.append(f"- Parameter `{name}` = `{pack.parameters[name]!r}`")
-    lines += [f"- Satisfied when {rule.check.describe()}",
+    lines += [f"- Satisfied when {rule.check.describe(pack.parameters).render('en')}",
               f"- To close a gap: {_cell(localize(rule.remediation, language))}"]
     if rule.example:
         lines += ["", "```csv" if rule.check.reads_log() else "```yaml", rule.example.rstrip(), "```"]

@@ -8,11 +8,11 @@ sets a validity, not older than that many days.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, is_blank
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, is_blank
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.plan import Attestation
@@ -31,11 +31,10 @@ class AttestationCheck(PlanCheck):
             raise ValueError("give at most one of 'valid_for_days' or 'parameter'")
         return self
 
-    def describe(self) -> str:
-        validity = (f", at most {self.valid_for_days} days old" if self.valid_for_days
-                    else f", no older than the pack parameter '{self.parameter}' (days)" if self.parameter else "")
-        return ("an entry in the plan's 'attestations' for this rule with a statement, "
-                f"who attests (name and role) and a date{validity}")
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        days = amount(self.valid_for_days, self.parameter, parameters)
+        validity = Message("describe.valid_for", {"days": days}) if days is not None else ""
+        return Message("describe.attestation", {"validity": validity})
 
     def placeholders(self) -> dict[str, object]:
         return {"attestations": []}

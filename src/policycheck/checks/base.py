@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from pydantic import BaseModel, ConfigDict
 
@@ -117,8 +117,11 @@ class Check(BaseModel):
     def start(self, context: CheckContext) -> Evaluation:
         raise NotImplementedError
 
-    def describe(self) -> str:
-        """What satisfies the check, in plain English (for `policycheck explain`)."""
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        """What satisfies the check, to render in any language (for `policycheck explain` and the rule reference).
+
+        `parameters` are the pack's: a bound set by a parameter is shown as its value and name.
+        """
         raise NotImplementedError
 
     def parameter_names(self) -> set[str]:
@@ -153,6 +156,13 @@ class _PlanEvaluation(Evaluation):
 
     def finish(self) -> Outcome:
         return self.check.evaluate(self.context)
+
+
+def amount(literal: Any, parameter: str | None, parameters: Mapping[str, Any]) -> Any:
+    """For `describe`: a literal as it is, or a pack parameter's value with its name ('2 (parameter x)')."""
+    if parameter is None:
+        return literal
+    return Message("describe.parameter", {"value": parameters[parameter], "name": parameter})
 
 
 def blank_outcome(path: str, value: Any, evidence: list[Evidence]) -> Outcome | None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import operator
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
 OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq, "!=": operator.ne}
+RELATIONS = {">=": "at_least", "<=": "at_most", ">": "more_than", "<": "less_than", "==": "equal", "!=": "not_equal"}
 
 
 class CompareCheck(PlanCheck):
@@ -29,9 +30,10 @@ class CompareCheck(PlanCheck):
             raise ValueError("give exactly one of 'value' or 'parameter'")
         return self
 
-    def describe(self) -> str:
-        operand = f"the pack parameter '{self.parameter}'" if self.parameter else repr(self.value)
-        return f"the plan's '{self.path}' is {self.op} {operand}"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        operand = amount(_literal(self.value), self.parameter, parameters)
+        relation = Message(f"describe.{RELATIONS[self.op]}", {"value": operand})
+        return Message("describe.compare", {"path": self.path, "relation": relation})
 
     def evaluate(self, context: CheckContext) -> Outcome:
         actual = context.plan.get(self.path)
@@ -48,6 +50,11 @@ class CompareCheck(PlanCheck):
             return Outcome(Status.passed, Message("compare.ok", params), evidence)
         note = Message("parameter_note", {"name": self.parameter}) if self.parameter else ""
         return Outcome(Status.fail, Message("compare.fail", {**params, "parameter_note": note}), evidence)
+
+
+def _literal(value: Any) -> str:
+    """A value as a plan writes it: true, false, 'text', 2."""
+    return str(value).lower() if isinstance(value, bool) else repr(value)
 
 
 def _compare(actual: Any, op: str, expected: Any) -> bool | None:

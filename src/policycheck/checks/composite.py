@@ -7,7 +7,7 @@ passes, and otherwise waits likewise before it fails.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Mapping
 
 from policycheck.checks.base import Check, CheckContext, Evaluation, Outcome
 from policycheck.messages import Message
@@ -102,8 +102,9 @@ class ListOfChecks(_Composite):
     def parts(self) -> list[Check]:
         return list(self.checks)
 
-    def describe(self) -> str:
-        return f"{self.kind} of: " + "; ".join(f"({check.describe()})" for check in self.checks)
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        parts = [Message("describe.part", {"part": check.describe(parameters)}) for check in self.checks]
+        return Message(f"describe.{self.kind}", {"parts": parts})
 
     def start(self, context: CheckContext) -> Evaluation:
         return _Parts([check.start(context) for check in self.checks], self.combine)
@@ -129,8 +130,8 @@ class NotCheck(_Composite):
     kind: Literal["not"] = "not"
     check: "AnyCheck"
 
-    def describe(self) -> str:
-        return f"it is not so that {self.check.describe()}"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        return Message("describe.not", {"part": self.check.describe(parameters)})
 
     def parts(self) -> list[Check]:
         return [self.check]

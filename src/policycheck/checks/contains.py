@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -29,10 +29,10 @@ class ContainsCheck(PlanCheck):
     def placeholders(self) -> dict[str, object]:
         return {self.path: [{self.key: "TODO"} if self.key else "TODO"]}
 
-    def describe(self) -> str:
-        members = ", ".join(self.members) if self.members is not None else f"the pack parameter '{self.parameter}'"
-        field = f" (field '{self.key}')" if self.key else ""
-        return f"the plan's list '{self.path}'{field} includes {members}"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        field = Message("describe.field", {"key": self.key}) if self.key else ""
+        members = amount(self.members, self.parameter, parameters)
+        return Message("describe.contains", {"path": self.path, "field": field, "members": members})
 
     def evaluate(self, context: CheckContext) -> Outcome:
         value = context.plan.get(self.path)

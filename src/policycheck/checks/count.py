@@ -7,16 +7,16 @@ before that it is `insufficient_data`, since the talk may still come.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
 from policycheck.calendar import AUTUMN, SPRING
-from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, grade_of_class, group_label,
-                                        localized, roster_groups,
+from policycheck.checks.base import CheckContext, Outcome, amount
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, every_group, grade_of_class,
+                                        group_label, localized, roster_groups,
                                         shown, shown_note, types_field)
-from policycheck.messages import Message, Terms
+from policycheck.messages import AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
@@ -48,17 +48,25 @@ class CountCheck(LogCheck):
             raise ValueError("give 'min' or 'max' (or 'min_parameter' / 'max_parameter')")
         return self
 
-    def describe(self) -> str:
-        bounds = [f"at least {self.min if self.min is not None else self.min_parameter}" if self._has_min() else "",
-                  f"at most {self.max if self.max is not None else self.max_parameter}" if self._has_max() else ""]
-        return (f"every {self.per} has {' and '.join(filter(None, bounds))} events of type {', '.join(self.types)} "
-                f"per {self.period.replace('_', ' ')}")
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        noun = "describe.event" if self._numbers(parameters) == [1] else "describe.events"
+        return Message("describe.count", {**every_group(self.per, self.grades), "events": Message(noun),
+                                          "bounds": self._bounds_phrase(parameters), "types": AnyTerms(self.types),
+                                          "period": Message(f"period.{self.period}")})
 
-    def _has_min(self) -> bool:
-        return self.min is not None or self.min_parameter is not None
+    def _bounds_phrase(self, parameters: Mapping[str, Any]) -> Message:
+        low = amount(self.min, self.min_parameter, parameters)
+        high = amount(self.max, self.max_parameter, parameters)
+        if low is not None and high is not None:
+            return Message("describe.between", {"min": low, "max": high})
+        if high is None:
+            return Message("describe.at_least", {"value": low})
+        return Message("describe.at_most", {"value": high})
 
-    def _has_max(self) -> bool:
-        return self.max is not None or self.max_parameter is not None
+    def _numbers(self, parameters: Mapping[str, Any]) -> list[Any]:
+        """The bounds given, as numbers (a parameter's value for a parameter)."""
+        pairs = ((self.min, self.min_parameter), (self.max, self.max_parameter))
+        return [parameters[name] if name else number for number, name in pairs if name or number is not None]
 
     def parameter_names(self) -> set[str]:
         return {name for name in (self.min_parameter, self.max_parameter) if name}

@@ -6,7 +6,7 @@ activity (gratisprinsippet). `types` omitted means events of every type.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import field_validator, model_validator
 
@@ -14,7 +14,7 @@ from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_channels, canonical_flags,
                                         event_evidence, shown_note, types_field)
 from policycheck.checks.participants import _group
-from policycheck.messages import Message, Terms
+from policycheck.messages import AllTerms, AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.vocabulary import EVENT_TYPES
@@ -50,11 +50,11 @@ class ForbiddenCheck(LogCheck):
     def needs_columns(self) -> tuple[str, ...]:  # type: ignore[override]
         return (("channel",) if self.channels else ()) + (("flags",) if self.flags else ())
 
-    def describe(self) -> str:
-        types = ", ".join(self.types) if self.types else "any type"
-        parts = [f"flagged {', '.join(self.flags)}" if self.flags else "",
-                 f"sent through {' or '.join(self.channels)}" if self.channels else ""]
-        return f"no event of {types} is {' and '.join(filter(None, parts))}"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        shape = "both" if self.flags and self.channels else "flags" if self.flags else "channels"
+        types = Message("describe.of_type", {"types": AnyTerms(self.types)}) if self.types else ""
+        return Message(f"describe.forbidden.{shape}", {"types": types, "flags": AllTerms(self.flags),
+                                                        "channels": AnyTerms(self.channels or [])})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.types or EVENT_TYPES)

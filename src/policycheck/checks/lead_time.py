@@ -7,14 +7,14 @@ show one and make the rule `insufficient_data` unless it already fails.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome
+from policycheck.checks.base import CheckContext, Outcome, amount
 from policycheck.checks.logbase import LogCheck, LogEvaluation, Sample, event_evidence, order, shown_note, types_field
 from policycheck.checks.participants import _group
-from policycheck.messages import Message
+from policycheck.messages import AnyTerms, Message
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 
@@ -39,9 +39,9 @@ class LeadTimeCheck(LogCheck):
             raise ValueError("'invitation' and 'meeting' must not share a type")
         return self
 
-    def describe(self) -> str:
-        days = self.days if self.days is not None else f"the pack parameter '{self.parameter}'"
-        return f"every {', '.join(self.meeting)} has a {', '.join(self.invitation)} on its thread {days} days before"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        return Message("describe.lead_time", {"meeting": AnyTerms(self.meeting), "invitation": AnyTerms(self.invitation),
+                                              "days": amount(self.days, self.parameter, parameters)})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.invitation + self.meeting)

@@ -104,6 +104,12 @@ def group_label(kind: str, label: str) -> Message:
     return Message("ev.group", {"kind": Message(f"group.{kind}"), "label": label})
 
 
+def every_group(per: str, grades: list[int] | None) -> dict[str, Any]:
+    """`describe` parameters `every` and `grades`: 'every pupil (grades 1 and 8)', 'the school' in the language."""
+    return {"every": Message(f"describe.every.{per}"),
+            "grades": Message("describe.grades", {"grades": grades}) if grades else ""}
+
+
 def shown(evidence: Iterable[Evidence]) -> list[Evidence]:
     """The first `SHOWN` items; a generator is consumed no further, so unshown evidence is never built."""
     return list(islice(evidence, SHOWN))

@@ -7,14 +7,14 @@ parents and at least the contact teacher. No such event in the log: `insufficien
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Mapping
 
 from pydantic import Field, field_validator
 
 from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence,
                                         group_label, shown_note, types_field)
-from policycheck.messages import Message, Terms
+from policycheck.messages import AllTerms, AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 
@@ -34,8 +34,8 @@ class ParticipantsCheck(LogCheck):
     def _roles(cls, roles: list[str]) -> list[str]:
         return canonical_roles(roles)
 
-    def describe(self) -> str:
-        return f"every event of type {', '.join(self.types)} has the participants {', '.join(self.roles)}"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        return Message("describe.participants", {"types": AnyTerms(self.types), "roles": AllTerms(self.roles)})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.types)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome
 from policycheck.messages import Message
@@ -15,8 +15,8 @@ class PresentCheck(PlanCheck):
     kind: Literal["present"] = "present"
     path: str
 
-    def describe(self) -> str:
-        return f"the plan fills in '{self.path}' (not empty, no TODO)"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        return Message("describe.present", {"path": self.path})
 
     def evaluate(self, context: CheckContext) -> Outcome:
         evidence = [context.plan.evidence(self.path)]

@@ -10,14 +10,14 @@ run's date; inquiries without a thread id cannot show a reply and make the rule
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome
+from policycheck.checks.base import CheckContext, Outcome, amount
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, group_label, order,
                                         shown_note, types_field)
-from policycheck.messages import Message
+from policycheck.messages import AnyTerms, Message
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 
@@ -45,10 +45,9 @@ class ReplyWithinCheck(LogCheck):
             raise ValueError("'request' and 'reply' must not share a type")
         return self
 
-    def describe(self) -> str:
-        days = self.days if self.days is not None else f"the pack parameter '{self.parameter}'"
-        return (f"every {', '.join(self.request)} gets a {', '.join(self.reply)} on the same thread "
-                f"within {days} working days")
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        return Message("describe.reply", {"request": AnyTerms(self.request), "reply": AnyTerms(self.reply),
+                                          "days": amount(self.days, self.parameter, parameters)})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.request + self.reply)

@@ -7,14 +7,14 @@ parameter percent of messages. No such event in the log: `insufficient_data`.
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Mapping
 
 from pydantic import field_validator, model_validator
 
-from policycheck.checks.base import CheckContext, Outcome
+from policycheck.checks.base import CheckContext, Outcome, amount
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, canonical_channels, group_label, localized,
                                         types_field)
-from policycheck.messages import Message, Terms
+from policycheck.messages import AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
@@ -43,9 +43,9 @@ class ShareCheck(LogCheck):
             raise ValueError("give exactly one of 'min_percent' or 'parameter' (percent)")
         return self
 
-    def describe(self) -> str:
-        bound = self.min_percent if self.min_percent is not None else f"the pack parameter '{self.parameter}'"
-        return f"at least {bound}% of the events of type {', '.join(self.types)} go through {self.channel}"
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        return Message("describe.share", {"min": amount(self.min_percent, self.parameter, parameters),
+                                          "types": AnyTerms(self.types), "channel": Terms([self.channel])})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.types)

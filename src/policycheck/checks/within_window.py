@@ -9,14 +9,14 @@ closed; before that it is `insufficient_data`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, event_evidence, grade_of_class, group_label, localized, order, roster_groups,
-                                        shown, shown_note, types_field)
-from policycheck.messages import Message, Terms
+from policycheck.checks.base import CheckContext, Outcome, amount
+from policycheck.checks.logbase import (LogCheck, LogEvaluation, event_evidence, every_group, grade_of_class, group_label,
+                                        localized, order, roster_groups, shown, shown_note, types_field)
+from policycheck.messages import AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
@@ -38,19 +38,21 @@ class WithinWindowCheck(LogCheck):
 
     @model_validator(mode="after")
     def _one_length(self) -> "WithinWindowCheck":
-        literal = self.weeks if self.window == "first_weeks" else self.days
+        literal = self.length()
         other = self.days if self.window == "first_weeks" else self.weeks
         unit = "weeks" if self.window == "first_weeks" else "days"
         if other is not None or (literal is None) == (self.parameter is None):
             raise ValueError(f"window '{self.window}' needs exactly one of '{unit}' or 'parameter' (in {unit})")
         return self
 
-    def describe(self) -> str:
-        length = self.weeks or self.days or f"the pack parameter '{self.parameter}'"
-        where = (f"in the first {length} weeks of the school year" if self.window == "first_weeks"
-                 else f"in the {length} days before the school year starts")
-        grades = f" (grades {', '.join(map(str, self.grades))})" if self.grades else ""
-        return f"every {self.per}{grades} has an event of type {', '.join(self.types)} {where}"
+    def length(self) -> int | None:
+        """The window's literal length: weeks for `first_weeks`, days for `before_start`."""
+        return self.weeks if self.window == "first_weeks" else self.days
+
+    def describe(self, parameters: Mapping[str, Any]) -> Message:
+        when = Message(f"describe.{self.window}", {"length": amount(self.length(), self.parameter, parameters)})
+        return Message("describe.window", {**every_group(self.per, self.grades), "types": AnyTerms(self.types),
+                                           "when": when})
 
     def needs_roster(self) -> bool:
         return self.per != "school"
@@ -75,8 +77,7 @@ class WindowEvaluation(LogEvaluation):
 
     def _window(self) -> tuple[dt.date, dt.date]:
         start = self.log.calendar.start
-        length = self.number(self.check.weeks if self.check.window == "first_weeks" else self.check.days,
-                             self.check.parameter)
+        length = self.number(self.check.length(), self.check.parameter)
         if self.check.window == "first_weeks":
             return start, start + dt.timedelta(days=7 * length - 1)
         return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
