@@ -1,7 +1,8 @@
 """The CSV log reader's two paths give one answer.
 
 Plain chunks (no quotes, every line as wide as the header) are cut and validated a column
-at a time; any other chunk goes through `csv.reader` row by row. These tests protect that
+at a time; chunks with quotes are parsed by `csv.reader` and, if their rows are clean,
+validated by columns too; any other chunk is read row by row. These tests protect that
 the split is invisible: the same events, the same line numbers, the same row count and the
 same problems, whatever the chunk size and wherever a quoted field, a bad row or a
 duplicated id falls.
@@ -37,6 +38,7 @@ def read_row_by_row(path, monkeypatch, wanted=None):
     """The reference: every chunk through csv.reader and the row-by-row path."""
     with monkeypatch.context() as patch:
         patch.setattr(CsvChunks, "_split", lambda self, lines: None)
+        patch.setattr(CsvChunks, "_columns", lambda self, rows, lines: None)
         return read(path, wanted)
 
 

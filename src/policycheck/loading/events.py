@@ -119,10 +119,11 @@ class CsvChunks:
     Most chunks are plain: no quote character, every line as wide as the header, known
     types, valid dates and new ids. Such a chunk is cut and checked a column at a time with
     C-level `str.split`, slicing, `map` and `set` calls, and events are built only for the
-    rows of wanted types: no Python code runs per row. Any other chunk is parsed by
-    `csv.reader` (quoted fields may run on over later lines) and read row by row
-    (`_row_by_row`), which finds each problem's line and column. Both paths give the same
-    events and problems (tests/test_log_chunks.py); docs/performance.md has the figures.
+    rows of wanted types: no Python code runs per row. A chunk with quotes is parsed by
+    `csv.reader` (a quoted field may run on over later lines) and, when its rows are one line
+    each and as wide as the header, checked by columns the same way. Any other chunk is read
+    row by row (`_row_by_row`), which finds each problem's line and column. All paths give the
+    same events and problems (tests/test_log_chunks.py); docs/performance.md has the figures.
 
     Duplicate ids are found with a set of the ids seen; the line where a duplicated id was
     first seen is looked up at the end of the file, by reading it once more, and only when
@@ -147,15 +148,26 @@ class CsvChunks:
             lines = list(islice(self.handle, CHUNK_LINES))
             if not lines:
                 break
-            columns = self._split(lines)
-            events = None if columns is None else self._clean(columns, range(line + 1, line + 1 + len(lines)))
-            if events is not None:
-                line += len(lines)
-            else:
-                rows, line = self._parse(lines, line)
+            rows, end, columns = None, line + len(lines), self._split(lines)
+            if columns is None:  # quoted, or irregular: csv.reader's rows may still be clean columns
+                rows, end = self._parse(lines, line)
+                columns = self._columns(rows, end - line)
+            events = None if columns is None else self._clean(columns, range(line + 1, end + 1))
+            if events is None:
+                if rows is None:
+                    rows, end = self._parse(lines, line)
                 events = self._row_by_row(rows)
+            line = end
             yield from events
         self._name_first_lines()
+
+    def _columns(self, rows: list[tuple[list[str], int]], lines: int) -> list[Sequence[str]] | None:
+        """The canonical columns of parsed rows, or None unless each is one line as wide as the header."""
+        if len(rows) != lines or any(len(row) != self.width for row, _ in rows):
+            return None
+        in_file = list(zip(*(row for row, _ in rows)))
+        blank = ("",) * len(rows)
+        return [blank if index is None else in_file[index] for index in self.positions]
 
     def _split(self, lines: list[str]) -> list[Sequence[str]] | None:
         """The chunk's canonical columns, or None unless it is plain (no quotes, every line as wide as the header).
