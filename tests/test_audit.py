@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from policycheck.audit.aggregate import build_audit
 from policycheck.audit.progress import Progress
 from policycheck.audit.run import AuditRequest, merge_audits, run_audit
@@ -214,3 +214,23 @@ def test_a_symlink_out_of_the_school_folder_is_refused(tmp_path):
     (schools / "a-skole" / "log.csv").symlink_to(outside)
     audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=schools, as_of=dt.date(2026, 6, 30), jobs=1))
     assert "leads outside the school's folder" in audit.schools[0].error
+
+
+def test_without_a_date_each_school_is_judged_as_check_judges_it(tmp_path):
+    """No --as-of: a plan for a school year that is over is judged as of 31 July ending it, in the
+    audit as in `check`, so a principal and the municipality see the same result."""
+    schools = tmp_path / "schools"
+    for folder, year in (("a-skole", "2024-2025"), ("b-skole", "2023-2024")):
+        shutil.copytree(ROOT / "tests" / "data" / "logschool", schools / folder)
+        plan = schools / folder / "plan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("2025-2026", year), encoding="utf-8")
+    audit = run_audit(AuditRequest(policy="tests/data/logpack", schools_dir=schools, jobs=1))
+    assert [school.as_of for school in audit.schools] == [dt.date(2025, 7, 31), dt.date(2024, 7, 31)]
+    assert audit.as_of == dt.date(2025, 7, 31)
+    for school in audit.schools:
+        folder = schools / school.folder
+        inputs = [f"--{name}={folder / file}" for name, file in
+                  (("plan", "plan.yaml"), ("log", "log.csv"), ("roster", "roster.yaml"), ("calendar", "calendar.yaml"))]
+        report = json.loads(run_cli("check", "-p", "tests/data/logpack", *inputs, "--format", "json").stdout)
+        assert report["as_of"] == school.as_of.isoformat()
+        assert {f["rule_id"]: f["status"] for f in report["findings"]} == {k: v.value for k, v in school.statuses.items()}

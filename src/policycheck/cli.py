@@ -123,7 +123,7 @@ def audit(schools_dir: Path, policy: str, jobs: int | None, formats: tuple[str, 
           output_dir: Path | None, compare: Path | None, min_group: int, shard: str | None, waivers: Path | None,
           fail_on: str, as_of: dt.datetime | None, language: str | None) -> None:
     """Check every school folder in SCHOOLS_DIR (each holding plan.yaml) and aggregate (see docs/audit.md)."""
-    request = AuditRequest(policy=policy, schools_dir=schools_dir, as_of=as_of.date() if as_of else dt.date.today(),
+    request = AuditRequest(policy=policy, schools_dir=schools_dir, as_of=as_of.date() if as_of else None,
                            language=language, jobs=jobs, waivers=waivers, shard=Shard.parse(shard) if shard else None,
                            compare=compare, min_group=min_group)
     result = run_audit(request, Progress())

@@ -29,9 +29,11 @@ from policycheck.waivers import check_rule_ids, load_waivers
 
 @dataclass(frozen=True)
 class AuditRequest:
+    """`as_of` None: each school is judged as `check` would judge it (`api.default_as_of`)."""
+
     policy: str
     schools_dir: Path
-    as_of: dt.date
+    as_of: dt.date | None = None
     language: str | None = None
     jobs: int | None = None
     waivers: Path | None = None
@@ -46,7 +48,7 @@ class SchoolJob:
 
     school_dir: Path
     policy: str
-    as_of: dt.date
+    as_of: dt.date | None
     language: str
     waivers: Path | None
 
@@ -63,8 +65,14 @@ def run_audit(request: AuditRequest, progress: Progress | None = None) -> AuditR
     schools = map_schools(jobs, request.jobs or os.cpu_count() or 1, progress.advance)
     progress.close()
     previous = load_audit(request.compare) if request.compare else None
-    return build_audit(_header(pack, language, request.as_of), rule_infos(pack, language), schools,
+    as_of = request.as_of or latest_as_of(schools)
+    return build_audit(_header(pack, language, as_of), rule_infos(pack, language), schools,
                        request.min_group, previous, str(request.shard) if request.shard else None)
+
+
+def latest_as_of(schools: list[SchoolResult]) -> dt.date:
+    """The audit's date when none was given: the latest date a school was judged as of (else today)."""
+    return max((school.as_of for school in schools if school.as_of), default=dt.date.today())
 
 
 def map_schools(jobs: list[SchoolJob], workers: int, on_done: Callable[[], None]) -> list[SchoolResult]:
@@ -104,8 +112,8 @@ def _pack(reference: str) -> PolicyPack:
 def school_result(folder: str, report: Report) -> SchoolResult:
     gaps = [SchoolGap(rule_id=f.rule_id, status=f.status, message=f.message, location=locations(f) or None,
                       notes=f.notes) for f in report.findings if f.status.is_gap or f.status is Status.waived]
-    return SchoolResult(folder=folder, name=report.inputs.school, statuses={f.rule_id: f.status for f in report.findings},
-                        gaps=gaps)
+    return SchoolResult(folder=folder, name=report.inputs.school, as_of=report.as_of,
+                        statuses={f.rule_id: f.status for f in report.findings}, gaps=gaps)
 
 
 def rule_infos(pack: PolicyPack, language: str) -> list[RuleInfo]:
@@ -126,7 +134,8 @@ def merge_audits(paths: list[Path], compare: Path | None = None) -> AuditReport:
     first = audits[0]
     for path, audit in zip(paths, audits):
         if (header_of(audit), audit.rules, audit.min_group) != (header_of(first), first.rules, first.min_group):
-            raise UsageError(f"'{path}' is an audit of another pack, date, language or setting than '{paths[0]}'")
+            raise UsageError(f"'{path}' is an audit of another pack, date, language or setting than '{paths[0]}'"
+                             + (" (give the shards one --as-of)" if audit.as_of != first.as_of else ""))
     schools = [school for audit in audits for school in audit.schools]
     duplicates = sorted(folder for folder, n in Counter(school.folder for school in schools).items() if n > 1)
     if duplicates:

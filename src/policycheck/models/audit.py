@@ -52,6 +52,7 @@ class SchoolResult(_Model):
 
     folder: str = Field(description="The school's folder name: its key in the audit")
     name: str | None = None
+    as_of: dt.date | None = Field(default=None, description="The day the school was judged as of")
     error: str | None = Field(default=None, description="Set when the school's inputs are broken")
     statuses: dict[str, Status] = Field(default_factory=dict, description="rule id -> status")
     gaps: list[SchoolGap] = Field(default_factory=list)
