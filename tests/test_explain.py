@@ -143,3 +143,16 @@ def test_explain_says_what_satisfies_the_rule_in_the_language(pack, rule_id, lan
 def test_explain_parameter_unit_is_in_the_language():
     stdout = run_cli("explain", "vest-aula-primaer-kanal", "--policy", "vest", "--lang", "da").stdout
     assert "  parameter aula_andel_min_procent = 80 (procent): " in stdout
+
+
+@pytest.mark.parametrize("language, words", [
+    ("nb", ["Regel", "Alvorlighet", "Kontroll", "Tittel", "påkrevd"]),
+    ("da", ["Regel", "Alvorlighed", "Kontrol", "Titel", "påkrævet"]),
+    ("en", ["Rule", "Severity", "Check", "Title", "required"]),
+])
+def test_rules_lists_a_pack_in_the_language(language, words):
+    result = run_cli("rules", "--policy", "tromso", "--lang", language)
+    assert result.exit_code == 0
+    header, _, first, *_ = result.stdout.splitlines()
+    assert all(word in header + first for word in words)
+    assert "tro-samarbeid-preget-av-verdigrunnlaget" in first

@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 import click
-from tabulate import tabulate
 
 from policycheck import __version__, api
 from policycheck.audit.progress import Progress
 from policycheck.audit.run import AuditRequest, merge_audits, run_audit
 from policycheck.audit.shard import Shard
 from policycheck.errors import InputError, UsageError
-from policycheck.explain import explain_rule
+from policycheck.explain import explain_rule, rules_table
 from policycheck.loading.packs import bundled_pack_names, load_pack
-from policycheck.models.common import LANGUAGES, Severity, localize
+from policycheck.models.common import LANGUAGES, Severity
 from policycheck.output import write_atomic
 from policycheck.policytest import run_pack_tests
 from policycheck.reference import write_docs
@@ -174,9 +173,7 @@ def validate(files: tuple[Path, ...], kind: str | None) -> None:
 def rules(policy: str, language: str | None) -> None:
     """List the rules of a pack."""
     pack = load_pack(policy)
-    language = language or pack.meta.language
-    rows = [[r.id, r.severity.value, r.source.section, r.check.kind, localize(r.title, language)] for r in pack.rules]
-    click.echo(tabulate(rows, headers=["Rule", "Severity", "§", "Check", "Title"], tablefmt="simple"))
+    click.echo(rules_table(pack, language or pack.meta.language))
 
 
 @cli.command()

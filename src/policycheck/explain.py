@@ -1,6 +1,9 @@
-"""The text of `policycheck explain`: one rule, its source and what satisfies it, in the language asked for."""
+"""The text of `policycheck explain` (one rule, its source and what satisfies it) and of `policycheck rules`
+(a pack's rules as a table), in the language asked for."""
 
 from __future__ import annotations
+
+from tabulate import tabulate
 
 from policycheck.messages import Message, text
 from policycheck.models.common import localize
@@ -49,3 +52,10 @@ def _parameters(pack: PolicyPack, rule: Rule, language: str) -> list[str]:
                                  unit=Message(f"unit.{parameter.unit}"),
                                  rationale=localize(parameter.rationale, language)))
     return lines
+
+
+def rules_table(pack: PolicyPack, language: str) -> str:
+    headers = [text(f"heading.{name}", language) for name in ("rule", "severity", "section", "check", "title")]
+    rows = [[rule.id, text(f"severity.{rule.severity.value}", language), rule.source.section, rule.check.kind,
+             localize(rule.title, language)] for rule in pack.rules]
+    return tabulate(rows, headers=headers, tablefmt="simple")

@@ -308,6 +308,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "heading.overrides": {"en": "Overrides applied", "nb": "Lokale tilpasninger brukt", "da": "Lokale tilpasninger anvendt"},
     "heading.no_gaps": {"en": "No gaps.", "nb": "Ingen avvik.", "da": "Ingen afvigelser."},
     "heading.title": {"en": "Title", "nb": "Tittel", "da": "Titel"},
+    "heading.check": {"en": "Check", "nb": "Kontroll", "da": "Kontrol"},
     "heading.quote": {"en": "Source quote", "nb": "Sitat fra kilden", "da": "Citat fra kilden"},
     "heading.remediation": {"en": "Remediation", "nb": "Tiltak", "da": "Tiltag"},
     "heading.location": {"en": "Location", "nb": "Sted", "da": "Placering"},
