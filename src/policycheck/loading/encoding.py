@@ -14,7 +14,7 @@ from pathlib import Path
 from policycheck.errors import InputError
 from policycheck.loading.text import UTF16_BOMS, looks_like_utf16
 
-CHUNK = 1 << 20
+CHUNK = 1 << 16  # 64 KiB: a 1 MiB bytes object is mapped and unmapped on each read
 FALLBACK = "cp1252"
 CODEC_NAMES = {"utf-8": "utf-8-sig", "windows-1252": "cp1252", "cp1252": "cp1252", "latin-1": "latin-1"}
 
@@ -63,9 +63,12 @@ def _checked(path: Path, codec: str) -> str:
 
 
 def _first_bad_byte(path: Path, codec: str) -> tuple[int, int, int] | None:
-    """(line, column, byte) of the first byte the codec rejects, or None."""
+    """(line, column, byte) of the first byte the codec rejects, or None.
+
+    The scan only decodes (and skips ASCII chunks for UTF-8): lines are counted by `_locate`,
+    which reads the file again up to the bad byte, only when there is one.
+    """
     decoder = codecs.getincrementaldecoder(codec)()
-    lines, offset_of_line = 1, 0
     offset = 0
     try:
         with path.open("rb") as handle:
@@ -74,26 +77,30 @@ def _first_bad_byte(path: Path, codec: str) -> tuple[int, int, int] | None:
                     if not (codec != "cp1252" and chunk.isascii()):  # ASCII is valid UTF-8: skip decoding
                         decoder.decode(chunk)
                 except UnicodeDecodeError as error:
-                    return _locate(chunk, error.start, lines, offset, offset_of_line)
+                    # The incremental decoder may report a start inside bytes it buffered from the last chunk.
+                    return _locate(path, offset + max(error.start, 0))
                 nul = chunk.find(b"\x00") if codec != "utf-16" else -1
                 if nul >= 0:  # valid in every 8-bit codec, but never in a text export: a binary or corrupt file
-                    return _locate(chunk, nul, lines, offset, offset_of_line)
-                lines += chunk.count(b"\n")
-                last = chunk.rfind(b"\n")
-                offset_of_line = offset + last + 1 if last >= 0 else offset_of_line
+                    return _locate(path, offset + nul)
                 offset += len(chunk)
             decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return lines, offset - offset_of_line + 1, 0
+    except UnicodeDecodeError:  # the file ends inside a multi-byte sequence
+        return _locate(path, offset - len(decoder.getstate()[0]))
     except OSError as error:
         raise InputError.at(str(path), f"cannot be read: {error.strerror or error}") from None
     return None
 
 
-def _locate(chunk: bytes, start: int, lines: int, offset: int, offset_of_line: int) -> tuple[int, int, int]:
-    # The incremental decoder may report a start inside bytes it buffered from the last chunk.
-    start = max(start, 0)
-    line = lines + chunk.count(b"\n", 0, start)
-    last = chunk.rfind(b"\n", 0, start)
-    line_start = offset + last + 1 if last >= 0 else offset_of_line
-    return line, offset + start - line_start + 1, chunk[start] if start < len(chunk) else 0
+def _locate(path: Path, position: int) -> tuple[int, int, int]:
+    """(line, column, byte) of the byte at `position` in the file."""
+    line, line_start, offset = 1, 0, 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            end = min(len(chunk), position - offset)
+            line += chunk.count(b"\n", 0, end)
+            last = chunk.rfind(b"\n", 0, end)
+            line_start = offset + last + 1 if last >= 0 else line_start
+            if position < offset + len(chunk):
+                return line, position - line_start + 1, chunk[position - offset]
+            offset += len(chunk)
+    return line, position - line_start + 1, 0
