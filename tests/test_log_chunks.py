@@ -56,12 +56,20 @@ rows = st.lists(st.one_of(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=rows, line_end=st.sampled_from(["\n", "\r\n"]), chunk=st.sampled_from([1, 2, 3, 7, 1024]),
-       wanted=st.sampled_from([None, frozenset({"svar", "utviklingssamtale"})]))
-def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, line_end, chunk, wanted):
+       wanted=st.sampled_from([None, frozenset({"svar", "utviklingssamtale"})]), mixed=st.booleans(),
+       unterminated=st.booleans())
+def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, line_end, chunk, wanted, mixed,
+                                                   unterminated):
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=line_end).writerows([HEADER, *rows])
+    text = buffer.getvalue()
+    if mixed:  # a row ends the other way, as when two exports are pasted together
+        header, _, body = text.partition(line_end)
+        text = header + line_end + body.replace(line_end, "\n" if line_end == "\r\n" else "\r\n", 1)
+    if unterminated:  # no line end after the last row
+        text = text.removesuffix(line_end)
     path = tmp_path / "log.csv"
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
+    path.write_bytes(text.encode("utf-8"))
     monkeypatch.setattr(events_module, "CHUNK_LINES", chunk)
     assert outcome(read(path, wanted)) == outcome(read_row_by_row(path, monkeypatch, wanted))
 
