@@ -172,7 +172,7 @@ class CsvChunks:
     def _split(self, lines: list[str]) -> list[Sequence[str]] | None:
         """The chunk's canonical columns, or None unless it is plain (no quotes, every line as wide as the header).
 
-        A chunk longer than a field may be goes to `csv.reader` too, which enforces the field limit.
+        A chunk longer than the field limit goes to `csv.reader` too, which enforces that limit.
         """
         text = "".join(lines)
         if '"' in text or "\0" in text or len(text) > FIELD_LIMIT:
@@ -277,14 +277,14 @@ class CsvChunks:
     def _name_first_lines(self) -> None:
         if not self.duplicates:
             return
-        wanted = {id_ for _, id_ in self.duplicates}
+        repeated = {id_ for _, id_ in self.duplicates}
         first: dict[str, int] = {}
         position = self.positions[0]
         with open(self.handle.name, encoding=self.handle.encoding, newline="") as handle:
             handle.readline()
             reader = csv.reader(handle, delimiter=self.delimiter)
             for row in reader:
-                if len(row) == self.width and row[position] in wanted:
+                if len(row) == self.width and row[position] in repeated:
                     first.setdefault(row[position], reader.line_num + 1)
         problems = self.reading.problems
         for index, id_ in self.duplicates:
