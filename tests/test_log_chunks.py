@@ -1,10 +1,10 @@
 """The CSV log reader's two paths give one answer.
 
-Plain chunks (no quotes, every line as wide as the header) are cut and validated a column
-at a time; chunks with quotes are parsed by `csv.reader` and, if their rows are clean,
-validated by columns too; any other chunk is read row by row. These tests protect that
+Plain blocks of lines (no quotes, every line as wide as the header) are cut and validated a
+column at a time; blocks with quotes are parsed by `csv.reader` and, if their rows are clean,
+validated by columns too; any other block is read row by row. These tests protect that
 the split is invisible: the same events, the same line numbers, the same row count and the
-same problems, whatever the chunk size and wherever a quoted field, a bad row or a
+same problems, whatever the block size and wherever a quoted field, a bad row or a
 duplicated id falls.
 """
 
@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policycheck.loading import events as events_module
-from policycheck.loading.events import CsvChunks, LogReading, read_logs
+from policycheck.loading.events import CsvBlocks, LogReading, read_logs
 from policycheck.models.mapping import ColumnMapping
 
 HEADER = ["id", "date", "type", "school", "class", "pupil", "roles", "channel", "thread", "flags"]
-# Mostly good values, so that many chunks are plain, and a few of every kind of trouble.
+# Mostly good values, so that many blocks are plain, and a few of every kind of trouble.
 TYPES = ["svar", "henvendelse", "melding", "utviklingssamtale", "Forældremøde"] * 3 + ["svarr", ""]
 DATES = ["2025-09-01", "03.09.2025", "2025-09-04T08:30"] * 3 + ["31.02.2025", "", "2025-13-01"]
 TEXT = ["", "S", "1A", "P1", "aula", "elev|foresatt"] * 5 + ["a,b", 'say "hi"', "two\nlines", "cr\r\nlf", "lone\rcr"]
@@ -35,10 +35,10 @@ def read(path, wanted=None):
 
 
 def read_row_by_row(path, monkeypatch, wanted=None):
-    """The reference: every chunk through csv.reader and the row-by-row path."""
+    """The reference: every block through csv.reader and the row-by-row path."""
     with monkeypatch.context() as patch:
-        patch.setattr(CsvChunks, "_split", lambda self, lines: None)
-        patch.setattr(CsvChunks, "_columns", lambda self, rows, lines: None)
+        patch.setattr(CsvBlocks, "_split", lambda self, lines: None)
+        patch.setattr(CsvBlocks, "_columns", lambda self, rows, lines: None)
         return read(path, wanted)
 
 
@@ -55,10 +55,10 @@ rows = st.lists(st.one_of(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=rows, line_end=st.sampled_from(["\n", "\r\n"]), chunk=st.sampled_from([1, 2, 3, 7, 1024]),
+@given(rows=rows, line_end=st.sampled_from(["\n", "\r\n"]), block=st.sampled_from([1, 5, 40, 100, 16_384]),
        wanted=st.sampled_from([None, frozenset({"svar", "utviklingssamtale"})]), mixed=st.booleans(),
        unterminated=st.booleans())
-def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, line_end, chunk, wanted, mixed,
+def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, line_end, block, wanted, mixed,
                                                    unterminated):
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=line_end).writerows([HEADER, *rows])
@@ -70,27 +70,27 @@ def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, 
         text = text.removesuffix(line_end)
     path = tmp_path / "log.csv"
     path.write_bytes(text.encode("utf-8"))
-    monkeypatch.setattr(events_module, "CHUNK_LINES", chunk)
+    monkeypatch.setattr(events_module, "BLOCK", block)
     assert outcome(read(path, wanted)) == outcome(read_row_by_row(path, monkeypatch, wanted))
 
 
-def test_a_quoted_field_across_a_chunk_boundary_keeps_later_lines_right(tmp_path, monkeypatch):
+def test_a_quoted_field_across_a_block_boundary_keeps_later_lines_right(tmp_path, monkeypatch):
     path = tmp_path / "log.csv"
     path.write_text("id,date,type,school,class,pupil,roles,channel,thread,flags\n"
                     "e1,2025-09-01,svar,S,1A,P1,,aula,\"one\ntwo\nthree\",\n"
                     "e2,2025-09-02,svar,S,1A,P1,,aula,T2,\n"
                     "e3,2025-09-03,svar,S,1A,P1,,aula,T3,\n", encoding="utf-8")
-    monkeypatch.setattr(events_module, "CHUNK_LINES", 2)
+    monkeypatch.setattr(events_module, "BLOCK", 20)  # the first block ends inside the quoted field
     events, reading = read(path)
     assert [(event.id, event.line) for event in events] == [("e1", 4), ("e2", 5), ("e3", 6)]
     assert events[0].thread == "one\ntwo\nthree" and reading.rows == 3
 
 
-def test_a_duplicate_id_names_its_first_line_across_plain_chunks(tmp_path, monkeypatch):
+def test_a_duplicate_id_names_its_first_line_across_plain_blocks(tmp_path, monkeypatch):
     path = tmp_path / "log.csv"
     path.write_text("id,date,type\n" + "".join(f"e{n},2025-09-01,svar\n" for n in range(10)) + "e3,2025-09-02,svar\n",
                     encoding="utf-8")
-    monkeypatch.setattr(events_module, "CHUNK_LINES", 4)
+    monkeypatch.setattr(events_module, "BLOCK", 60)  # about four lines
     events, reading = read(path)
     assert len(events) == 10 and (reading.rows, reading.rejected) == (11, 1)
     assert str(reading.problems[0]) == f"{path}:12: column 'id': duplicate event id 'e3' (first on line 5)"

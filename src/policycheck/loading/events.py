@@ -10,9 +10,10 @@ caller decides whether rejected rows fail the run (see docs/activity-log.md).
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
@@ -28,7 +29,7 @@ KEEP_PROBLEMS = 20
 EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
 FIELD_LIMIT = 1 << 20
-CHUNK_LINES = 256  # lines; a chunk's strings then stay within a core's L2 cache
+BLOCK = 16_384  # characters (about 256 lines): a block's strings then stay within a core's L2 cache
 NONE_IF_EMPTY = {"": None}  # an empty id is None
 csv.field_size_limit(FIELD_LIMIT)
 
@@ -106,22 +107,22 @@ def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
 
 def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int,
                 convert: RowConverter, reading: LogReading, wanted: frozenset[str] | None) -> Iterator[Event]:
-    chunks = CsvChunks(handle, delimiter, indices, width, convert, reading, EVERY_TYPE if wanted is None else wanted)
+    blocks = CsvBlocks(handle, delimiter, indices, width, convert, reading, EVERY_TYPE if wanted is None else wanted)
     try:
-        yield from chunks.events()
+        yield from blocks.events()
     finally:
         handle.close()
 
 
-class CsvChunks:
-    """One CSV file's rows, validated and converted a chunk of lines at a time.
+class CsvBlocks:
+    """One CSV file's rows, validated and converted a block of lines at a time.
 
-    Most chunks are plain: no quote character, every line as wide as the header, known
-    types, valid dates and new ids. Such a chunk is cut and checked a column at a time with
+    Most blocks are plain: no quote character, every line as wide as the header, known
+    types, valid dates and new ids. Such a block is cut and checked a column at a time with
     C-level `str.split`, slicing, `map` and `set` calls, and events are built only for the
-    rows of wanted types: no Python code runs per row. A chunk with quotes is parsed by
+    rows of wanted types: no Python code runs per row. A block with quotes is parsed by
     `csv.reader` (a quoted field may run on over later lines) and, when its rows are one line
-    each and as wide as the header, checked by columns the same way. Any other chunk is read
+    each and as wide as the header, checked by columns the same way. Any other block is read
     row by row (`_row_by_row`), which finds each problem's line and column. All paths give the
     same events and problems (tests/test_log_chunks.py); docs/performance.md has the figures.
 
@@ -144,22 +145,28 @@ class CsvChunks:
 
     def events(self) -> Iterator[Event]:
         line = 1  # lines read so far: the header
-        while True:
-            lines = list(islice(self.handle, CHUNK_LINES))
-            if not lines:
-                break
-            rows, end, columns = None, line + len(lines), self._split(lines)
-            if columns is None:  # quoted, or irregular: csv.reader's rows may still be clean columns
-                rows, end = self._parse(lines, line)
+        while text := self._block():
+            rows, plain = None, self._split(text)
+            if plain is not None:
+                columns, end = plain[0], line + plain[1]
+            else:  # quoted, or irregular: csv.reader's rows may still be clean columns
+                rows, end = self._parse(text, line)
                 columns = self._columns(rows, end - line)
             events = None if columns is None else self._clean(columns, range(line + 1, end + 1))
             if events is None:
                 if rows is None:
-                    rows, end = self._parse(lines, line)
+                    rows, end = self._parse(text, line)
                 events = self._row_by_row(rows)
             line = end
             yield from events
         self._name_first_lines()
+
+    def _block(self) -> str:
+        """About `BLOCK` characters of whole lines, '' at the end of the file."""
+        text = self.handle.read(BLOCK)
+        if text and not text.endswith("\n"):
+            text += self.handle.readline()
+        return text
 
     def _columns(self, rows: list[tuple[list[str], int]], lines: int) -> list[Sequence[str]] | None:
         """The canonical columns of parsed rows, or None unless each is one line as wide as the header."""
@@ -169,27 +176,33 @@ class CsvChunks:
         blank = ("",) * len(rows)
         return [blank if index is None else in_file[index] for index in self.positions]
 
-    def _split(self, lines: list[str]) -> list[Sequence[str]] | None:
-        """The chunk's canonical columns, or None unless it is plain (no quotes, every line as wide as the header).
+    def _split(self, text: str) -> tuple[list[Sequence[str]], int] | None:
+        """The block's canonical columns and its number of lines, or None unless it is plain:
+        no quotes, every line as wide as the header, one kind of line end.
 
-        A chunk longer than the field limit goes to `csv.reader` too, which enforces that limit.
+        A block longer than the field limit goes to `csv.reader` too, which enforces that limit.
         """
-        text = "".join(lines)
         if '"' in text or "\0" in text or len(text) > FIELD_LIMIT:
             return None
+        newline = text.find("\n")
+        end = "\r\n" if newline > 0 and text[newline - 1] == "\r" else "\n"  # Excel on Windows writes \r\n
+        if not text.endswith(end):  # the file's last line has no line end
+            text += end
+        count = text.count(end)
+        if end == "\n" and "\r" in text or end == "\r\n" and not text.count("\r") == text.count("\n") == count:
+            return None  # a lone \r, or mixed line ends
+        # Each line end becomes a field of its own, NUL (a one-character string Python shares):
+        # every line is as wide as the header exactly when every (width+1)th field is that NUL.
         delimiter, width = self.delimiter, self.width
-        if set(map(str.count, lines, repeat(delimiter))) != {width - 1}:
+        fields = text.replace(end, f"{delimiter}\0{delimiter}").split(delimiter)
+        if len(fields) != count * (width + 1) + 1 or fields[width::width + 1].count("\0") != count:
             return None
-        end = "\r\n" if lines[0].endswith("\r\n") else "\n"  # Excel on Windows writes \r\n
-        text = text.removesuffix(end).replace(end, delimiter)
-        if "\r" in text or "\n" in text:  # a lone \r, or mixed line ends
-            return None
-        fields = text.split(delimiter)
-        blank = ("",) * len(lines)
-        return [blank if index is None else fields[index::width] for index in self.positions]
+        blank = ("",) * count
+        return [blank if index is None else fields[index::width + 1] for index in self.positions], count
 
-    def _parse(self, lines: list[str], line: int) -> tuple[list[tuple[list[str], int]], int]:
-        """Rows of these lines with the line each ends on; a quoted field may read on into the file."""
+    def _parse(self, text: str, line: int) -> tuple[list[tuple[list[str], int]], int]:
+        """Rows of the block with the line each ends on; a quoted field may read on into the file."""
+        lines = list(io.StringIO(text, newline=""))  # lines as the file splits them (\n, \r\n or \r)
         reader = csv.reader(chain(lines, self.handle), delimiter=self.delimiter)
         rows = []
         try:
@@ -202,7 +215,7 @@ class CsvChunks:
         return rows, line + reader.line_num
 
     def _clean(self, columns: list[Sequence[str]], lines: range) -> list[Event] | None:
-        """The chunk's events, or None when some row needs a closer look."""
+        """The block's events, or None when some row needs a closer look."""
         convert = self.converter
         try:
             kinds = list(map(convert.types.__getitem__, columns[2]))
@@ -217,7 +230,7 @@ class CsvChunks:
         return events
 
     def _register(self, ids: Sequence[str]) -> bool:
-        """Add the chunk's ids to those seen; False (and nothing added) when one repeats."""
+        """Add the block's ids to those seen; False (and nothing added) when one repeats."""
         seen = self.seen
         if not seen.isdisjoint(ids):
             return False
