@@ -101,9 +101,9 @@ class School:
         roll = self.rng.random()
         return "aula" if roll < 0.85 else "transponder" if roll < 0.95 else "e-post"
 
-    def write(self, folder: Path, index: int) -> int:
+    def write(self, folder: Path, index: int, quoting: int = csv.QUOTE_MINIMAL) -> int:
         with (folder / f"school-{index:03d}.csv").open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = csv.writer(handle, quoting=quoting)
             writer.writerow(COLUMNS)
             writer.writerows(self.rows)
         self._write_roster(folder / f"roster-{index:03d}.csv")
@@ -117,14 +117,15 @@ class School:
                 writer.writerows([cls, grade, pupil, f"KL-{cls}", 1 + (self.rng.random() < 0.7)] for pupil in pupils)
 
 
-def generate(events: int, pupils: int, per_pupil: int, seed: int, folder: Path) -> tuple[int, int]:
+def generate(events: int, pupils: int, per_pupil: int, seed: int, folder: Path,
+             quoting: int = csv.QUOTE_MINIMAL) -> tuple[int, int]:
     """Write schools until `events` events are written; return (schools, events written)."""
     folder.mkdir(parents=True, exist_ok=True)
     written, index = 0, 0
     while written < events:
         school = School(index, pupils, per_pupil, seed)
         school.generate()
-        written += school.write(folder, index)
+        written += school.write(folder, index, quoting)
         index += 1
     (folder / "plan.yaml").write_text("kind: skole-hjem-plan\npolicy: bench\nschool: {name: Benchmark, grades: {min: 1, max: 10}}\n"
                                       "school_year: 2025-2026\n", encoding="utf-8")
@@ -138,8 +139,11 @@ def main() -> None:
     parser.add_argument("--events-per-pupil", type=int, default=100)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--quote-all", action="store_true",
+                        help="Quote every field of the logs, as some school systems export them")
     args = parser.parse_args()
-    schools, written = generate(args.events, args.pupils, args.events_per_pupil, args.seed, args.out)
+    quoting = csv.QUOTE_ALL if args.quote_all else csv.QUOTE_MINIMAL
+    schools, written = generate(args.events, args.pupils, args.events_per_pupil, args.seed, args.out, quoting)
     print(f"{args.out}: {schools} schools, {written:,} events")
 
 
