@@ -91,21 +91,16 @@ class CountEvaluation(LogEvaluation):
         self.events: dict[str, Sample] = {}
         self.class_of = roster.class_of() if roster else {}
         self.grades = roster.grade_of() if roster else {}
-        calendar = self.log.calendar
-        self.year = (calendar.start, calendar.end, calendar.spring_start)
-        self.by_half = len(self.periods) == 2
 
     def observe(self, event: Event) -> None:
-        """Inlined `calendar.half_of`: this runs once per event of the types."""
-        start, end, spring = self.year
-        day = event.day
-        if not start <= day <= end:
+        half = self.log.calendar.half_of(event.day)
+        if half is None:
             return
-        key = event.pupil if self.check.per == "pupil" else self._key(event)
+        key = self._key(event)
         counts = self.counts.get(key)
         if counts is None:  # not a checked group: outside the grades, or not in the roster
             return
-        counts[1 if self.by_half and day >= spring else 0] += 1
+        counts[0 if len(self.periods) == 1 or half == AUTUMN else 1] += 1
         kept = self.events.get(key)
         if kept is None:
             kept = self.events[key] = Sample(KEEP_EVENTS)

@@ -108,11 +108,7 @@ class ReplyEvaluation(LogEvaluation):
             self.early[thread] = event
 
     def _close(self, request: Event, reply: Event) -> None:
-        ranks = self.ranks
-        if request.day in ranks and reply.day in ranks:
-            waited = ranks[reply.day] - ranks[request.day]
-        else:
-            waited = self.log.calendar.working_days_between(request.day, reply.day)
+        waited = self.log.calendar.working_days_between(request.day, reply.day)
         if waited > self.limit:
             note = Message("ev.replied_late", {"date": reply.day.isoformat(), "reply": reply.id or f"line {reply.line}",
                                                "days": waited})
