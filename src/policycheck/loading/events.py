@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field, replace
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
@@ -30,7 +30,6 @@ EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
 FIELD_LIMIT = 1 << 20
 BLOCK = 16_384  # characters (about 256 lines): a block's strings then stay within a core's L2 cache
-NONE_IF_EMPTY = {"": None}  # an empty id is None
 csv.field_size_limit(FIELD_LIMIT)
 
 
@@ -248,13 +247,7 @@ class CsvBlocks:
         if not picked:
             return []
         pick = itemgetter(*picked) if len(picked) > 1 else lambda values: (values[picked[0]],)
-        ids, dates, _, school, class_, pupil, roles, channel, thread, flags = map(pick, columns)
-        convert = self.converter
-        return list(map(tuple.__new__, repeat(Event), zip(
-            map(NONE_IF_EMPTY.get, ids, ids), map(convert.dates.__getitem__, dates), map(convert.days.__getitem__, dates),
-            pick(kinds), school, class_, pupil, map(convert.roles.__getitem__, roles),
-            map(convert.channels.__getitem__, channel), thread, map(convert.flags.__getitem__, flags),
-            repeat(convert.file), pick(lines))))
+        return self.converter.events(list(map(pick, columns)), pick(kinds), pick(lines))
 
     def _row_by_row(self, rows: list[tuple[list[str], int]]) -> list[Event]:
         """Every row on its own, each problem recorded at its line."""
