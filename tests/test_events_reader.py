@@ -6,6 +6,7 @@ import json
 import pytest
 
 from policycheck.errors import InputError
+from policycheck.loading import encoding
 from policycheck.loading.events import LogReading, read_logs
 from policycheck.models.mapping import ColumnMapping
 
@@ -49,6 +50,17 @@ def test_each_bad_row_is_a_problem_with_line_and_column(tmp_path, row, expected)
     assert len(events) == 1 and reading.rows == 2 and reading.rejected == 1
     problem = reading.problems[0]
     assert problem.line == 3 and expected in problem.message
+
+
+@pytest.mark.parametrize("tail, where", [
+    (b"\xb8x,\xff\n", (2, 7, 0xFF)),  # a character split by the chunk boundary, then a bad byte (byte columns)
+    (b"x,y\n", (2, 3, 0xC3)),  # a character cut short, then only ASCII: found where it is, not at the end
+])
+def test_a_bad_byte_after_a_chunk_boundary_is_located_exactly(tmp_path, monkeypatch, tail, where):
+    monkeypatch.setattr(encoding, "CHUNK", 8)
+    path = tmp_path / "log.csv"
+    path.write_bytes(b"date\nab\xc3" + tail)  # the first chunk ends inside the two bytes of \xc3\xb8 ('\xf8')
+    assert encoding._first_bad_byte(path, "utf-8-sig") == where
 
 
 def test_bad_encoding_names_line_and_column(tmp_path):

@@ -73,12 +73,12 @@ def _first_bad_byte(path: Path, codec: str) -> tuple[int, int, int] | None:
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(CHUNK):
+                buffered = len(decoder.getstate()[0])  # bytes of a character the last chunk ended inside
                 try:
-                    if not (codec != "cp1252" and chunk.isascii()):  # ASCII is valid UTF-8: skip decoding
+                    if buffered or not (codec != "cp1252" and chunk.isascii()):  # ASCII alone is valid UTF-8
                         decoder.decode(chunk)
-                except UnicodeDecodeError as error:
-                    # The incremental decoder may report a start inside bytes it buffered from the last chunk.
-                    return _locate(path, offset + max(error.start, 0))
+                except UnicodeDecodeError as error:  # `start` counts from the buffered bytes
+                    return _locate(path, offset - buffered + error.start)
                 nul = chunk.find(b"\x00") if codec != "utf-16" else -1
                 if nul >= 0:  # valid in every 8-bit codec, but never in a text export: a binary or corrupt file
                     return _locate(path, offset + nul)
