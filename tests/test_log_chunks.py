@@ -26,9 +26,9 @@ DATES = ["2025-09-01", "03.09.2025", "2025-09-04T08:30"] * 3 + ["31.02.2025", ""
 TEXT = ["", "S", "1A", "P1", "aula", "elev|foresatt"] * 5 + ["a,b", 'say "hi"', "two\nlines", "cr\r\nlf", "lone\rcr"]
 
 
-def read(path, wanted=None):
+def read(path, wanted=None, bad_rows_fail=False):
     readings: list[LogReading] = []
-    stream = read_logs([path], ColumnMapping(), readings)
+    stream = read_logs([path], ColumnMapping(), readings, bad_rows_fail)
     if wanted is not None:
         stream.narrow(wanted)
     return list(stream), readings[0]
@@ -71,7 +71,21 @@ def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, 
     path = tmp_path / "log.csv"
     path.write_bytes(text.encode("utf-8"))
     monkeypatch.setattr(events_module, "BLOCK", block)
-    assert outcome(read(path, wanted)) == outcome(read_row_by_row(path, monkeypatch, wanted))
+    expected = outcome(read_row_by_row(path, monkeypatch, wanted))
+    assert outcome(read(path, wanted)) == expected
+    deferred_events, deferred = read(path, wanted, bad_rows_fail=True)
+    repeated = duplicate_lines(path)
+    assert outcome(([e for e in deferred_events if e.line not in repeated], deferred)) == expected
+
+
+def duplicate_lines(path):
+    """Lines of accepted rows whose id an earlier accepted row has: with no narrowing, every accepted row is an event.
+
+    Ids looked over at the end of the file (`bad_rows_fail`) leave these rows' events in the stream.
+    """
+    first: dict[str, int] = {}
+    events, _ = read(path, bad_rows_fail=True)
+    return {event.line for event in events if event.id and first.setdefault(event.id, event.line) != event.line}
 
 
 def test_a_quoted_field_across_a_block_boundary_keeps_later_lines_right(tmp_path, monkeypatch):

@@ -54,7 +54,8 @@ def prepare(options: LogOptions, country: str, plan_year: str | None, today: dt.
     mapping = load_mapping(options.mapping)
     readings: list[LogReading] = []
     inputs = LogInputs(calendar=calendar, roster=roster, readings=readings)
-    return PreparedLog(inputs, read_logs(options.logs, mapping, readings), readings)
+    events = read_logs(options.logs, mapping, readings, bad_rows_fail=not options.skip_bad_rows)
+    return PreparedLog(inputs, events, readings)
 
 
 def _first_year(label: str | None) -> int | None:

@@ -121,6 +121,15 @@ class RowConverter:
             kinds, school, class_, pupil, map(self.roles.__getitem__, roles), map(self.channels.__getitem__, channel),
             thread, map(self.flags.__getitem__, flags), repeat(self.file), lines)))
 
+    def accepts(self, values: tuple[str, ...]) -> bool:
+        """Whether a row's type and date are valid (what `event` and the block checks demand of every row)."""
+        try:
+            self.types[values[2]]
+            self.dates[values[1]]
+        except ValueError:
+            return False
+        return True
+
     def diagnose(self, values: tuple[str, ...]) -> str:
         """Why `event` refused these values, naming the column."""
         for column, cache in (("date", self.dates), ("type", self.types)):

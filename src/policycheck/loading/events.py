@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import itemgetter
 from pathlib import Path
@@ -58,10 +58,12 @@ class LogStream:
     no event is built for them, which is most of the saving on a log full of messages.
     """
 
-    def __init__(self, paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading]) -> None:
+    def __init__(self, paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading],
+                 bad_rows_fail: bool = False) -> None:
         self.paths = [Path(path) for path in paths]
         self.mapping = mapping
         self.readings = readings
+        self.bad_rows_fail = bad_rows_fail
         self.wanted: frozenset[str] | None = None
         self._events: Iterator[Event] | None = None
 
@@ -78,16 +80,22 @@ class LogStream:
         self.readings.append(reading)
         if reading.format == "jsonl":
             return read_jsonl(path, self.mapping, reading)
-        return read_csv(path, self.mapping, reading, self.wanted)
+        return read_csv(path, self.mapping, reading, self.wanted, self.bad_rows_fail)
 
 
-def read_logs(paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading]) -> LogStream:
-    """Events of every file in turn; each file's `LogReading` is appended to `readings` as it opens."""
-    return LogStream(paths, mapping, readings)
+def read_logs(paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading],
+              bad_rows_fail: bool = False) -> LogStream:
+    """Events of every file in turn; each file's `LogReading` is appended to `readings` as it opens.
+
+    `bad_rows_fail`: the caller fails the run on any rejected row, so a row whose id repeats
+    an earlier row's may be found at the end of its file, after its event was yielded
+    (`DeferredIds`, cheaper); otherwise it is rejected before its event is yielded (`SeenIds`).
+    """
+    return LogStream(paths, mapping, readings, bad_rows_fail)
 
 
 def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
-             wanted: frozenset[str] | None = None) -> Iterator[Event]:
+             wanted: frozenset[str] | None = None, bad_rows_fail: bool = False) -> Iterator[Event]:
     """Resolve the header now (file errors surface here), and return the row stream."""
     handle = path.open(encoding=choose_encoding(path, mapping.encoding), newline="")
     try:
@@ -101,12 +109,14 @@ def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
     reading.columns = frozenset(name for name, index in indices.items() if index is not None)
     labels = {name: header[index].strip() for name, index in indices.items() if index is not None}
     converter = RowConverter(reading.file, mapping, labels)
-    return _csv_events(handle, delimiter, indices, len(header), converter, reading, wanted)
+    ids = DeferredIds() if bad_rows_fail else SeenIds()
+    return _csv_events(handle, delimiter, indices, len(header), converter, reading, wanted, ids)
 
 
-def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int,
-                convert: RowConverter, reading: LogReading, wanted: frozenset[str] | None) -> Iterator[Event]:
-    blocks = CsvBlocks(handle, delimiter, indices, width, convert, reading, EVERY_TYPE if wanted is None else wanted)
+def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int, convert: RowConverter,
+                reading: LogReading, wanted: frozenset[str] | None, ids: "SeenIds | DeferredIds") -> Iterator[Event]:
+    blocks = CsvBlocks(handle, delimiter, indices, width, convert, reading, EVERY_TYPE if wanted is None else wanted,
+                       ids)
     try:
         yield from blocks.events()
     finally:
@@ -125,13 +135,15 @@ class CsvBlocks:
     row by row (`_row_by_row`), which finds each problem's line and column. All paths give the
     same events and problems (tests/test_log_chunks.py); docs/performance.md has the figures.
 
-    Duplicate ids are found with a set of the ids seen; the line where a duplicated id was
-    first seen is looked up at the end of the file, by reading it once more, and only when
-    the file has duplicates (`_name_first_lines`).
+    A row whose id repeats that of an earlier accepted row is rejected as a duplicate; only
+    rows that are otherwise valid take part. `ids` tracks the accepted rows' ids (`SeenIds`
+    or `DeferredIds`); when an id repeats, the file is read once more at its end to name the
+    lines (`_report_repeats`).
     """
 
     def __init__(self, handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int,
-                 convert: RowConverter, reading: LogReading, wanted: frozenset[str]) -> None:
+                 convert: RowConverter, reading: LogReading, wanted: frozenset[str],
+                 ids: "SeenIds | DeferredIds") -> None:
         self.handle = handle
         self.delimiter = delimiter
         self.positions = tuple(indices.values())
@@ -139,8 +151,7 @@ class CsvBlocks:
         self.converter = convert
         self.reading = reading
         self.wanted = wanted
-        self.seen: set[str] = set()
-        self.duplicates: list[tuple[int, str]] = []  # (index in reading.problems, id)
+        self.ids = ids
 
     def events(self) -> Iterator[Event]:
         line = 1  # lines read so far: the header
@@ -158,7 +169,8 @@ class CsvBlocks:
                 events = self._row_by_row(rows)
             line = end
             yield from events
-        self._name_first_lines()
+        if self.ids.repeated():
+            self._report_repeats()
 
     def _block(self) -> str:
         """About `BLOCK` characters of whole lines, '' at the end of the file."""
@@ -223,23 +235,10 @@ class CsvBlocks:
             events = self._events(columns, kinds, lines)
         except ValueError:
             return None
-        if not self._register(columns[0]):
+        if not self.ids.add_block(columns[0]):
             return None
         self.reading.rows += len(kinds)
         return events
-
-    def _register(self, ids: Sequence[str]) -> bool:
-        """Add the block's ids to those seen; False (and nothing added) when one repeats."""
-        seen = self.seen
-        if not seen.isdisjoint(ids):
-            return False
-        before = len(seen)
-        seen.update(ids)
-        seen.discard("")
-        if len(seen) - before != len(ids) - ids.count(""):
-            seen.difference_update(ids)
-            return False
-        return True
 
     def _events(self, columns: list[Sequence[str]], kinds: list[str], lines: range) -> list[Event]:
         """Events of the rows of wanted types only."""
@@ -260,41 +259,118 @@ class CsvBlocks:
                 continue
             reading.rows += 1
             values = tuple("" if index is None else row[index] for index in self.positions)
-            if values[0]:
-                if values[0] in self.seen:
-                    self._reject_duplicate(line, values[0])
-                    continue
-                self.seen.add(values[0])
             try:
-                if convert.types[values[2]] in self.wanted:
-                    events.append(convert.event(values, line))
-                else:
-                    convert.dates[values[1]]  # validated and counted, but no check wants it
+                event = convert.event(values, line) if convert.types[values[2]] in self.wanted else None
+                convert.dates[values[1]]  # validated and counted even when no check wants the row
             except ValueError:
                 reading.reject(line, convert.diagnose(values))
+                continue
+            if not self.ids.add(values[0]):
+                reading.rejected += 1
+            elif event is not None:
+                events.append(event)
         return events
 
-    def _reject_duplicate(self, line: int, id_: str) -> None:
-        """Reject now; the message names the first line once `_name_first_lines` has found it."""
-        if len(self.reading.problems) < KEEP_PROBLEMS:
-            self.duplicates.append((len(self.reading.problems), id_))
-        self.reading.reject(line, duplicate_id(self.converter, id_, None))
+    def _report_repeats(self) -> None:
+        """Name each repeated id's line and first line, reading the file once more (only a file with repeats).
 
-    def _name_first_lines(self) -> None:
-        if not self.duplicates:
-            return
-        repeated = {id_ for _, id_ in self.duplicates}
+        `SeenIds` counted these rows as rejected as it read them; `DeferredIds` rows count now.
+        Problems stay the first `KEEP_PROBLEMS` by line, whichever kind they are.
+        """
+        repeats = list(self._repeats())
+        if not self.ids.rejects_as_read:
+            self.reading.rejected += len(repeats)
+        found = [Problem(self.reading.file, duplicate_id(self.converter, id_, first), line)
+                 for line, id_, first in repeats[:KEEP_PROBLEMS]]
+        self.reading.problems = sorted(self.reading.problems + found, key=lambda problem: problem.line)[:KEEP_PROBLEMS]
+
+    def _repeats(self) -> Iterator[tuple[int, str, int]]:
+        """(line, id, first line) of every accepted row whose id an earlier accepted row has."""
         first: dict[str, int] = {}
-        position = self.positions[0]
         with open(self.handle.name, encoding=self.handle.encoding, newline="") as handle:
             handle.readline()
             reader = csv.reader(handle, delimiter=self.delimiter)
             for row in reader:
-                if len(row) == self.width and row[position] in repeated:
-                    first.setdefault(row[position], reader.line_num + 1)
-        problems = self.reading.problems
-        for index, id_ in self.duplicates:
-            problems[index] = replace(problems[index], message=duplicate_id(self.converter, id_, first.get(id_)))
+                if len(row) != self.width:
+                    continue
+                values = tuple("" if index is None else row[index] for index in self.positions)
+                if values[0] and self.converter.accepts(values):
+                    line = reader.line_num + 1
+                    earlier = first.setdefault(values[0], line)
+                    if earlier != line:
+                        yield line, values[0], earlier
+
+
+class SeenIds:
+    """The ids of the accepted rows in a set: a row whose id repeats is rejected before its event is yielded."""
+
+    rejects_as_read = True
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.repeats = 0
+
+    def add(self, id_: str) -> bool:
+        """Add one row's id; False (the row is a duplicate, counted as rejected by the caller) when it repeats."""
+        if id_ in self.seen:
+            self.repeats += 1
+            return False
+        if id_:
+            self.seen.add(id_)
+        return True
+
+    def add_block(self, ids: Sequence[str]) -> bool:
+        """Add a block's ids; False (and nothing added) when one repeats: the block is then read row by row."""
+        seen = self.seen
+        if not seen.isdisjoint(ids):
+            return False
+        before = len(seen)
+        seen.update(ids)
+        seen.discard("")
+        if len(seen) - before != len(ids) - ids.count(""):
+            seen.difference_update(ids)
+            return False
+        return True
+
+    def repeated(self) -> bool:
+        return self.repeats > 0
+
+
+class DeferredIds:
+    """The ids of the accepted rows, one joined string per block, looked over once at the end of the file.
+
+    Keeping a set of a million small strings, each cut from a different block, slows the whole
+    reader by scattering later allocations (docs/performance.md). A block's ids joined are one
+    allocation, freed at the end of the file. A row whose id repeats is yielded and rejected
+    only at the end, which is right only when any rejected row fails the run.
+    """
+
+    SEPARATOR = "\n"
+    rejects_as_read = False
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.count = 0
+
+    def add(self, id_: str) -> bool:
+        self.texts.append(id_)
+        self.count += 1
+        return True
+
+    def add_block(self, ids: Sequence[str]) -> bool:
+        self.texts.append(self.SEPARATOR.join(ids))
+        self.count += len(ids)
+        return True
+
+    def repeated(self) -> bool:
+        """True when some non-empty id repeats (or an id holds the separator, so that only a closer look can tell)."""
+        if not self.texts:
+            return False
+        ids = self.SEPARATOR.join(self.texts).split(self.SEPARATOR)
+        self.texts = []
+        distinct = set(ids)
+        distinct.discard("")
+        return len(ids) != self.count or len(distinct) != len(ids) - ids.count("")
 
 
 def width_problem(row: list[str], width: int, end_line: int) -> tuple[int, str]:
@@ -359,14 +435,16 @@ def _jsonl_events(path: Path, encoding: str, mapping: ColumnMapping, reading: Lo
             values = _json_values(text, keys, reading, line)
             if values is None:
                 continue
+            try:
+                event = convert.event(values, line)
+            except ValueError:
+                reading.reject(line, convert.diagnose(values))
+                continue
             if values[0] and first_line.setdefault(values[0], line) != line:
                 reading.reject(line, duplicate_id(convert, values[0], first_line[values[0]]))
                 continue
             seen.update(name for name, value in zip(EVENT_COLUMNS, values) if value)
-            try:
-                yield convert.event(values, line)
-            except ValueError:
-                reading.reject(line, convert.diagnose(values))
+            yield event
     reading.columns = frozenset(seen)
 
 
