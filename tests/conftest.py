@@ -71,6 +71,14 @@ def assert_golden(name: str | Path, actual: str) -> None:
         assert actual == stream.read(), f"output differs from {path} (POLICYCHECK_UPDATE_GOLDEN=1 to accept)"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _holiday_cache_in_tmp(tmp_path_factory):
+    """Keep the suite (and the processes it starts) off the real ~/.cache: the holiday cache writes here."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POLICYCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _run_from_root(monkeypatch):
     """Paths in reports are as given on the command line: run from the repository root, outside GitHub Actions."""

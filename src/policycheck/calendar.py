@@ -1,7 +1,8 @@
 """School years, half-years and working days, with Norwegian and Danish public holidays.
 
-Public holidays come from the maintained `holidays` package (docs/decisions.md says why);
-the school's own holidays (autumn break, planning days) come from its calendar file.
+Public holidays come from the maintained `holidays` package (docs/decisions.md says why),
+through an on-disk cache (holiday_cache) so most runs never import it; the school's own
+holidays (autumn break, planning days) come from its calendar file.
 A working day is a weekday that is neither a public holiday nor one of the school's own.
 """
 
@@ -12,8 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
-
+from policycheck import holiday_cache
 from policycheck.models.calendar import CalendarFile
 
 # First day: the first Monday on or after this date; last day: the Friday on or before.
@@ -135,10 +135,10 @@ def _ranks(country: str, first_year: int, last_year: int,
 
 @lru_cache(maxsize=64)
 def public_holidays(country: str, first_year: int, last_year: int) -> frozenset[dt.date]:
-    """Public holidays of Norway or Denmark in the years (cached: an audit asks once per school)."""
+    """Public holidays of Norway or Denmark in the years (cached per process, and on disk: holiday_cache)."""
     if country not in ("NO", "DK"):
         return frozenset()
-    return frozenset(holidays.country_holidays(country, years=range(first_year, last_year + 1)))
+    return holiday_cache.public_holidays(country, first_year, last_year)
 
 
 def _weekdays_between(anchor: dt.date, day: dt.date) -> int:
