@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from typing import Any, Iterable
+from itertools import compress, islice
+from operator import attrgetter
+from typing import Any, Iterable, Iterator
 
 from policycheck import __version__
 from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome, PlanView
@@ -13,6 +14,9 @@ from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
+
+BATCH = 256  # events per batch when the events do not come in batches of their own
+EVENT_TYPE = attrgetter("type")
 
 
 def evaluate(
@@ -55,21 +59,29 @@ def evaluate(
 
 
 def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
-    """One pass: each event goes only to the evaluations that want its type."""
-    wanted: dict[str, list] = defaultdict(list)
-    for evaluation in evaluations:
-        for event_type in evaluation.event_types:
-            wanted[event_type].append(evaluation.observe)  # bound once, not per event
-    if not wanted:
+    """One pass, a batch at a time: each evaluation gets the batch's events of the types it wants."""
+    takers = [(evaluation.event_types, evaluation.observe_batch) for evaluation in evaluations
+              if evaluation.event_types]
+    if not takers:
         return
     narrow = getattr(events, "narrow", None)
     if narrow is not None:  # a LogStream: build events only of the types some check wants
-        narrow(wanted)
-    wanted = dict(wanted)
-    nobody: tuple = ()
-    for event in events:
-        for observe in wanted.get(event.type, nobody):
-            observe(event)
+        narrow(frozenset().union(*(types for types, _ in takers)))
+    for batch in filter(None, _batches(events)):
+        kinds = list(map(EVENT_TYPE, batch))
+        for types, observe in takers:
+            mine = list(compress(batch, map(types.__contains__, kinds)))
+            if mine:
+                observe(mine)
+
+
+def _batches(events: Iterable[Any]) -> Iterator[list[Any]]:
+    """A LogStream's own batches (a block of lines each), or any iterable cut into lists."""
+    batches = getattr(events, "batches", None)
+    if batches is not None:
+        return batches()
+    iterator = iter(events)
+    return iter(lambda: list(islice(iterator, BATCH)), [])
 
 
 def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:

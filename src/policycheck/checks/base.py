@@ -105,6 +105,15 @@ class Evaluation:
     def observe(self, event: Any) -> None:
         """Take one event of a type in `event_types`."""
 
+    def observe_batch(self, events: list[Any]) -> None:
+        """Take a batch of events of types in `event_types`, in the order read (the engine's unit).
+
+        One by one here; a kind that sees most of a log's events may settle a batch in C-level
+        calls instead (`reply_within`), as long as the outcome is the same.
+        """
+        for event in events:
+            self.observe(event)
+
     def finish(self) -> Outcome:
         raise NotImplementedError
 

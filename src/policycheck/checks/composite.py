@@ -27,10 +27,11 @@ class _Parts(Evaluation):
         self.combine = combine
         self.event_types = frozenset().union(*(part.event_types for part in parts))
 
-    def observe(self, event: Any) -> None:
+    def observe_batch(self, events: list[Any]) -> None:
         for part in self.parts:
-            if event.type in part.event_types:
-                part.observe(event)
+            mine = [event for event in events if event.type in part.event_types]
+            if mine:
+                part.observe_batch(mine)
 
     def finish(self) -> Outcome:
         return self.combine([part.finish() for part in self.parts])

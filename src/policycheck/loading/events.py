@@ -1,4 +1,4 @@
-"""Streaming the activity log: CSV (`,` or `;`) and JSON Lines, one pass, one event at a time.
+"""Streaming the activity log: CSV (`,` or `;`) and JSON Lines, one pass, a batch of events at a time.
 
 The header is resolved once per file into column indices; each row is then cut with one
 `itemgetter` call and converted through cached converters (`loading.convert`). A row that
@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
@@ -30,6 +30,7 @@ EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
 FIELD_LIMIT = 1 << 20
 BLOCK = 16_384  # characters (about 256 lines): a block's strings then stay within a core's L2 cache
+BATCH = 256  # JSON lines per batch
 csv.field_size_limit(FIELD_LIMIT)
 
 
@@ -55,7 +56,9 @@ class LogStream:
 
     The engine may `narrow` the stream to the event types its checks want before reading
     starts: rows of other types are then still validated (type and date) and counted, but
-    no event is built for them, which is most of the saving on a log full of messages.
+    no event is built for them, which is most of the saving on a log full of messages. It
+    reads the events in `batches` (a CSV block's, or `BATCH` JSON lines); iterating the
+    stream gives them one by one.
     """
 
     def __init__(self, paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading],
@@ -65,21 +68,28 @@ class LogStream:
         self.readings = readings
         self.bad_rows_fail = bad_rows_fail
         self.wanted: frozenset[str] | None = None
+        self._batches: Iterator[list[Event]] | None = None
         self._events: Iterator[Event] | None = None
 
     def narrow(self, types: Iterable[str]) -> None:
         self.wanted = frozenset(types)
 
+    def batches(self) -> Iterator[list[Event]]:
+        if self._batches is None:
+            self._batches = chain.from_iterable(map(self._open, self.paths))
+        return self._batches
+
     def __iter__(self) -> Iterator[Event]:
         if self._events is None:
-            self._events = chain.from_iterable(map(self._open, self.paths))
+            self._events = chain.from_iterable(self.batches())
         return self._events
 
-    def _open(self, path: Path) -> Iterator[Event]:
+    def _open(self, path: Path) -> Iterator[list[Event]]:
         reading = LogReading(str(path), "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "csv")
         self.readings.append(reading)
         if reading.format == "jsonl":
-            return read_jsonl(path, self.mapping, reading)
+            events = read_jsonl(path, self.mapping, reading)
+            return iter(lambda: list(islice(events, BATCH)), [])
         return read_csv(path, self.mapping, reading, self.wanted, self.bad_rows_fail)
 
 
@@ -95,8 +105,8 @@ def read_logs(paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogR
 
 
 def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
-             wanted: frozenset[str] | None = None, bad_rows_fail: bool = False) -> Iterator[Event]:
-    """Resolve the header now (file errors surface here), and return the row stream."""
+             wanted: frozenset[str] | None = None, bad_rows_fail: bool = False) -> Iterator[list[Event]]:
+    """Resolve the header now (file errors surface here), and return the events a block at a time."""
     handle = path.open(encoding=choose_encoding(path, mapping.encoding), newline="")
     try:
         header_text = handle.readline()
@@ -114,11 +124,12 @@ def read_csv(path: Path, mapping: ColumnMapping, reading: LogReading,
 
 
 def _csv_events(handle: TextIO, delimiter: str, indices: dict[str, int | None], width: int, convert: RowConverter,
-                reading: LogReading, wanted: frozenset[str] | None, ids: "SeenIds | DeferredIds") -> Iterator[Event]:
+                reading: LogReading, wanted: frozenset[str] | None,
+                ids: "SeenIds | DeferredIds") -> Iterator[list[Event]]:
     blocks = CsvBlocks(handle, delimiter, indices, width, convert, reading, EVERY_TYPE if wanted is None else wanted,
                        ids)
     try:
-        yield from blocks.events()
+        yield from blocks.batches()
     finally:
         handle.close()
 
@@ -153,7 +164,8 @@ class CsvBlocks:
         self.wanted = wanted
         self.ids = ids
 
-    def events(self) -> Iterator[Event]:
+    def batches(self) -> Iterator[list[Event]]:
+        """The events of each block (an empty list when no row of it is wanted)."""
         line = 1  # lines read so far: the header
         while text := self._block():
             rows, plain = None, self._split(text)
@@ -168,7 +180,7 @@ class CsvBlocks:
                     rows, end = self._parse(text, line)
                 events = self._row_by_row(rows)
             line = end
-            yield from events
+            yield events
         if self.ids.repeated():
             self._report_repeats()
 
