@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from logtools import CALENDAR, ROSTER, YEAR_END
 from policycheck.checks.base import CheckContext, LogInputs, PlanView
 from policycheck.checks.reply_within import ReplyWithinCheck
-from policycheck.engine import BATCH, _batches
-from policycheck.loading.events import LogReading
+from policycheck.engine import _batches
+from policycheck.loading.events import BATCH, LogReading
 from policycheck.models.events import EVENT_COLUMNS, Event
 
 THREADS = ["T1", "T2", "T3", "T4", ""]

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import compress, islice
+from itertools import compress
 from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 from policycheck import __version__
 from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome, PlanView
+from policycheck.loading.events import batched
 from policycheck.messages import Message
 from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
 
-BATCH = 256  # events per batch when the events do not come in batches of their own
 EVENT_TYPE = attrgetter("type")
 
 
@@ -78,10 +78,7 @@ def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
 def _batches(events: Iterable[Any]) -> Iterator[list[Any]]:
     """A LogStream's own batches (a block of lines each), or any iterable cut into lists."""
     batches = getattr(events, "batches", None)
-    if batches is not None:
-        return batches()
-    iterator = iter(events)
-    return iter(lambda: list(islice(iterator, BATCH)), [])
+    return batches() if batches is not None else batched(events)
 
 
 def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:

@@ -30,7 +30,7 @@ EVERY_TYPE = frozenset(EVENT_TYPES)
 DELIMITERS = (";", ",", "\t", "|")
 FIELD_LIMIT = 1 << 20
 BLOCK = 16_384  # characters (about 256 lines): a block's strings then stay within a core's L2 cache
-BATCH = 256  # JSON lines per batch
+BATCH = 256  # events per batch where the input has no blocks of its own (JSON Lines, a list of events)
 csv.field_size_limit(FIELD_LIMIT)
 
 
@@ -88,9 +88,14 @@ class LogStream:
         reading = LogReading(str(path), "jsonl" if path.suffix.lower() in (".jsonl", ".ndjson") else "csv")
         self.readings.append(reading)
         if reading.format == "jsonl":
-            events = read_jsonl(path, self.mapping, reading)
-            return iter(lambda: list(islice(events, BATCH)), [])
+            return batched(read_jsonl(path, self.mapping, reading))
         return read_csv(path, self.mapping, reading, self.wanted, self.bad_rows_fail)
+
+
+def batched(items: Iterable[Event], size: int = BATCH) -> Iterator[list[Event]]:
+    """`items` cut into lists of `size` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    return iter(lambda: list(islice(iterator, size)), [])
 
 
 def read_logs(paths: Iterable[Path], mapping: ColumnMapping, readings: list[LogReading],
