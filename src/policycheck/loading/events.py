@@ -275,7 +275,7 @@ class CsvBlocks:
                     reading.reject(*width_problem(row, width, line))
                 continue
             reading.rows += 1
-            values = tuple("" if index is None else row[index] for index in self.positions)
+            values = self._values(row)
             try:
                 event = convert.event(values, line) if convert.types[values[2]] in self.wanted else None
                 convert.dates[values[1]]  # validated and counted even when no check wants the row
@@ -287,6 +287,10 @@ class CsvBlocks:
             elif event is not None:
                 events.append(event)
         return events
+
+    def _values(self, row: list[str]) -> tuple[str, ...]:
+        """A parsed row's values in canonical column order ('' for a column the file lacks)."""
+        return tuple("" if index is None else row[index] for index in self.positions)
 
     def _report_repeats(self) -> None:
         """Name each repeated id's line and first line, reading the file once more (only a file with repeats).
@@ -310,7 +314,7 @@ class CsvBlocks:
             for row in reader:
                 if len(row) != self.width:
                     continue
-                values = tuple("" if index is None else row[index] for index in self.positions)
+                values = self._values(row)
                 if values[0] and self.converter.accepts(values):
                     line = reader.line_num + 1
                     earlier = first.setdefault(values[0], line)
