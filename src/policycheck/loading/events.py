@@ -384,7 +384,10 @@ class DeferredIds:
         return True
 
     def repeated(self) -> bool:
-        """True when some non-empty id repeats (or an id holds the separator, so that only a closer look can tell)."""
+        """True when some non-empty id repeats (or an id holds the separator, so that only a closer look can tell).
+
+        Asked once, at the end of the file: it lets go of the ids it kept.
+        """
         if not self.texts:
             return False
         ids = self.SEPARATOR.join(self.texts).split(self.SEPARATOR)
