@@ -1,8 +1,12 @@
 """`lead_time`: each talk or meeting has an invitation on its thread at least N days before it.
 
-An invitation waits (by thread) for its talk; a talk read before its invitation waits for
-it. Talks still without an invitation at the end fail; talks without a thread id cannot
-show one and make the rule `insufficient_data` unless it already fails.
+A talk is invited in time when the earliest invitation on its thread is at least N days
+before it: a property of the thread's events, whatever order the log lists them in. Each
+thread keeps its earliest invitation; a talk already in time when read stays in time (an
+invitation read later can only be earlier), so only the others wait for the end, when they
+are judged against their thread's earliest invitation (or fail for having none). Talks
+without a thread id cannot show one and make the rule `insufficient_data` unless it
+already fails.
 """
 
 from __future__ import annotations
@@ -55,35 +59,31 @@ class LeadTimeEvaluation(LogEvaluation):
         super().__init__(check, context)
         self.invitations_types = frozenset(check.invitation)
         self.days = self.number(check.days, check.parameter)
-        self.invited: dict[str, Event] = {}
-        self.waiting: dict[str, Event] = {}
+        self.first_invited: dict[str, Event] = {}  # thread -> its earliest invitation so far
+        self.undecided: list[Event] = []  # talks not (yet) invited in time
         self.short = Sample()
         self.held = self.unlinked = 0
 
     def observe(self, event: Event) -> None:
+        thread = event.thread
         if event.type in self.invitations_types:
-            self._invitation(event)
-        elif not event.thread:
-            self.held += 1
-            self.unlinked += 1
-        else:
-            self.held += 1
-            invitation = self.invited.pop(event.thread, None)
-            if invitation is None:
-                self.waiting[event.thread] = event
-            else:
-                self._judge(invitation, event)
-
-    def _invitation(self, event: Event) -> None:
-        talk = self.waiting.pop(event.thread, None)
-        if talk is not None:
-            self._judge(event, talk)
+            earlier = self.first_invited.get(thread)
+            if thread and (earlier is None or order(event) < order(earlier)):
+                self.first_invited[thread] = event
             return
-        earlier = self.invited.get(event.thread)
-        if event.thread and (earlier is None or order(event) < order(earlier)):
-            self.invited[event.thread] = event
+        self.held += 1
+        if not thread:
+            self.unlinked += 1
+            return
+        invitation = self.first_invited.get(thread)
+        if invitation is None or (event.day - invitation.day).days < self.days:
+            self.undecided.append(event)
 
-    def _judge(self, invitation: Event, talk: Event) -> None:
+    def _judge(self, talk: Event) -> None:
+        invitation = self.first_invited.get(talk.thread)
+        if invitation is None:
+            self._fault(talk, Message("ev.no_invitation"))
+            return
         ahead = (talk.day - invitation.day).days
         if ahead < self.days:
             self._fault(talk, Message("ev.invited", {"date": invitation.day.isoformat(), "days": ahead}))
@@ -92,8 +92,8 @@ class LeadTimeEvaluation(LogEvaluation):
         self.short.add(talk, lambda: event_evidence(talk, _group(talk), note))
 
     def decide(self) -> Outcome:
-        for talk in self.waiting.values():
-            self._fault(talk, Message("ev.no_invitation"))
+        for talk in self.undecided:
+            self._judge(talk)
         params = {"held": self.held, "short": self.short.total, "days": self.days, "unlinked": self.unlinked,
                   "shown_note": shown_note(self.short.total)}
         if not self.held:
