@@ -56,16 +56,21 @@ rows = st.lists(st.one_of(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=rows, line_end=st.sampled_from(["\n", "\r\n"]), block=st.sampled_from([1, 5, 40, 100, 16_384]),
-       wanted=st.sampled_from([None, frozenset({"svar", "utviklingssamtale"})]), mixed=st.booleans(),
-       unterminated=st.booleans())
+       wanted=st.sampled_from([None, frozenset({"svar", "utviklingssamtale"})]),
+       mixed=st.one_of(st.none(), st.integers(0, 40)), unterminated=st.booleans(), rotate=st.integers(0, 9))
 def test_chunked_reading_equals_row_by_row_reading(tmp_path, monkeypatch, rows, line_end, block, wanted, mixed,
-                                                   unterminated):
+                                                   unterminated, rotate):
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator=line_end).writerows([HEADER, *rows])
+    # Columns in any order (rotated: any column may be last, next to the line end).
+    rows = [row[rotate:] + row[:rotate] if len(row) == len(HEADER) else row for row in [HEADER, *rows]]
+    csv.writer(buffer, lineterminator=line_end).writerows(rows)
     text = buffer.getvalue()
-    if mixed:  # a row ends the other way, as when two exports are pasted together
-        header, _, body = text.partition(line_end)
-        text = header + line_end + body.replace(line_end, "\n" if line_end == "\r\n" else "\r\n", 1)
+    if mixed is not None:  # one row ends the other way (anywhere in a block), as when two exports are pasted together
+        lines = text.split(line_end)
+        if mixed + 1 < len(lines) - 1:
+            other = "\n" if line_end == "\r\n" else "\r\n"
+            lines[mixed + 1] += other + lines.pop(mixed + 2)
+        text = line_end.join(lines)
     if unterminated:  # no line end after the last row
         text = text.removesuffix(line_end)
     path = tmp_path / "log.csv"

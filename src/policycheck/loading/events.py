@@ -216,13 +216,16 @@ class CsvBlocks:
         end = "\r\n" if newline > 0 and text[newline - 1] == "\r" else "\n"  # Excel on Windows writes \r\n
         if not text.endswith(end):  # the file's last line has no line end
             text += end
-        count = text.count(end)
-        if end == "\n" and "\r" in text or end == "\r\n" and not text.count("\r") == text.count("\n") == count:
-            return None  # a lone \r, or mixed line ends
         # Each line end becomes a field of its own, NUL (a one-character string Python shares):
         # every line is as wide as the header exactly when every (width+1)th field is that NUL.
+        # The growth of the text counts the line ends (`str.count` is a slow loop; `in` is memchr).
         delimiter, width = self.delimiter, self.width
-        fields = text.replace(end, f"{delimiter}\0{delimiter}").split(delimiter)
+        marker = f"{delimiter}\0{delimiter}"
+        marked = text.replace(end, marker)
+        if "\r" in marked or "\n" in marked:
+            return None  # a lone \r or \n: mixed line ends
+        count = (len(marked) - len(text)) // (len(marker) - len(end))
+        fields = marked.split(delimiter)
         if len(fields) != count * (width + 1) + 1 or fields[width::width + 1].count("\0") != count:
             return None
         blank = ("",) * count
