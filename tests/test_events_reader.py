@@ -119,3 +119,21 @@ def test_a_narrowed_stream_still_validates_and_counts_rows_no_rule_wants(tmp_pat
     assert [event.id for event in stream] == ["a"]
     assert readings[0].rows == 4 and readings[0].rejected == 2
     assert [p.line for p in readings[0].problems] == [3, 5]
+
+
+def test_files_read_the_same_way_share_conversions_and_other_ways_never_do():
+    """An audit reads thousands of schools' files: each distinct value is converted once per mapping, not per file,
+    and a value converted under one mapping's value maps or date format is never reused under another's."""
+    from policycheck.loading.convert import RowConverter
+
+    plain, again = RowConverter("a.csv", ColumnMapping()), RowConverter("b.csv", ColumnMapping())
+    assert plain.dates is again.dates and plain.types is again.types and plain.file != again.file
+    aula = RowConverter("c.csv", ColumnMapping(types={"Samtale": "utviklingssamtale"}))
+    day_first = RowConverter("d.csv", ColumnMapping(date_format="dd-mm-yyyy"))
+    assert aula.types is not plain.types and day_first.dates is not plain.dates
+    assert aula.types["Samtale"] == "utviklingssamtale"
+    with pytest.raises(ValueError):
+        plain.types["Samtale"]
+    assert day_first.dates["03-09-2025"] == dt.date(2025, 9, 3)
+    with pytest.raises(ValueError):
+        plain.dates["03-09-2025"]

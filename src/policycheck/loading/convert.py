@@ -18,6 +18,7 @@ from policycheck.models.mapping import DATE_FORMATS, ColumnMapping
 from policycheck.vocabulary import CHANNEL_VOCABULARY, EVENT_VOCABULARY, FLAG_VOCABULARY, ROLE_VOCABULARY, Vocabulary, fold
 
 CACHE_LIMIT = 100_000
+SHARED_LIMIT = 16  # distinct mappings whose conversions are kept in one process
 NONE_IF_EMPTY = {"": None}  # an empty id is None
 NORDIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _SPLIT = re.compile("|".join(re.escape(sep) for sep in LIST_SEPARATORS))
@@ -93,18 +94,43 @@ def _set_of(single: Callable[[str], str], separator: str | None) -> Callable[[st
     return convert
 
 
-class RowConverter:
-    """Converters for one file; `event(values, line)` with values in EVENT_COLUMNS order."""
+class Conversions:
+    """The converters of one way of writing values (a mapping's value maps, date format and list separator)."""
 
-    def __init__(self, file: str, mapping: ColumnMapping, labels: dict[str, str] | None = None) -> None:
-        self.file = file
-        self.labels = labels or {}
+    def __init__(self, mapping: ColumnMapping) -> None:
         self.dates = Cache(lambda raw: parse_date(raw, mapping.date_format))
         self.days = Cache(lambda raw: day_of(self.dates[raw]))
         self.types = Cache(_lookup(EVENT_VOCABULARY, mapping.types, strict=True))
         self.channels = Cache(_lookup(CHANNEL_VOCABULARY, mapping.channels, strict=False))
         self.roles = Cache(_set_of(_lookup(ROLE_VOCABULARY, mapping.roles, strict=False), mapping.list_separator))
         self.flags = Cache(_set_of(_lookup(FLAG_VOCABULARY, mapping.flags, strict=False), mapping.list_separator))
+
+
+_SHARED: dict[tuple, Conversions] = {}
+
+
+def conversions(mapping: ColumnMapping) -> Conversions:
+    """One `Conversions` per way of writing values in this process: the files of an audit's schools share their
+    caches (a school's year has the same dates, types and role sets as the next one's), so each distinct value
+    is converted once per process, not once per file. A handful of mappings at most; each cache is bounded."""
+    key = (mapping.date_format, mapping.list_separator,
+           *(tuple(sorted(values.items())) for values in (mapping.types, mapping.roles, mapping.channels, mapping.flags)))
+    if key not in _SHARED:
+        if len(_SHARED) >= SHARED_LIMIT:
+            _SHARED.clear()
+        _SHARED[key] = Conversions(mapping)
+    return _SHARED[key]
+
+
+class RowConverter:
+    """Converters for one file; `event(values, line)` with values in EVENT_COLUMNS order."""
+
+    def __init__(self, file: str, mapping: ColumnMapping, labels: dict[str, str] | None = None) -> None:
+        self.file = file
+        self.labels = labels or {}
+        shared = conversions(mapping)
+        self.dates, self.days, self.types = shared.dates, shared.days, shared.types
+        self.channels, self.roles, self.flags = shared.channels, shared.roles, shared.flags
 
     def event(self, values: tuple[str, ...], line: int) -> Event:
         id_, date, type_, school, class_, pupil, roles, channel, thread, flags = values
