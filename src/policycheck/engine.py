@@ -17,7 +17,6 @@ from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
 
 EVENT_TYPE = attrgetter("type")
-HANDED = 2048  # events per batch handed to an evaluation (fewer only at the end of the stream)
 
 
 def evaluate(
@@ -60,43 +59,20 @@ def evaluate(
 
 
 def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
-    """One pass: each evaluation gets the events of the types it wants, in batches of about `HANDED` events.
-
-    The reader's batches follow its blocks of lines, of which a rule may want only a few rows;
-    a kind that settles a batch in C-level calls pays a fixed cost per call, so each rule's
-    events are gathered (in order) until a batch is worth it, and the rest handed over at the end.
-    """
-    takers = [_Taker(evaluation) for evaluation in evaluations if evaluation.event_types]
+    """One pass, a batch at a time: each evaluation gets the batch's events of the types it wants."""
+    takers = [(evaluation.event_types, evaluation.observe_batch) for evaluation in evaluations
+              if evaluation.event_types]
     if not takers:
         return
     narrow = getattr(events, "narrow", None)
     if narrow is not None:  # a LogStream: build events only of the types some check wants
-        narrow(frozenset().union(*(taker.types for taker in takers)))
+        narrow(frozenset().union(*(types for types, _ in takers)))
     for batch in filter(None, _batches(events)):
         kinds = list(map(EVENT_TYPE, batch))
-        for taker in takers:
-            taker.take(compress(batch, map(taker.types.__contains__, kinds)))
-    for taker in takers:
-        taker.flush()
-
-
-class _Taker:
-    """One evaluation's events on their way from the reader's batches, gathered into batches of `HANDED`."""
-
-    def __init__(self, evaluation: Evaluation) -> None:
-        self.types = evaluation.event_types
-        self.observe = evaluation.observe_batch
-        self.pending: list[Any] = []
-
-    def take(self, events: Iterable[Any]) -> None:
-        self.pending += events
-        if len(self.pending) >= HANDED:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.observe(self.pending)
-            self.pending = []
+        for types, observe in takers:
+            mine = list(compress(batch, map(types.__contains__, kinds)))
+            if mine:
+                observe(mine)
 
 
 def _batches(events: Iterable[Any]) -> Iterator[list[Any]]:
