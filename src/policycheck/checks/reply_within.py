@@ -16,7 +16,7 @@ reply and make the rule `insufficient_data` unless it already fails.
 from __future__ import annotations
 
 import operator
-from itertools import chain, compress, repeat
+from itertools import chain
 from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping
 
 from pydantic import model_validator
@@ -30,7 +30,6 @@ from policycheck.models.events import Event
 
 FOLD_AT = 4096  # events kept beyond twice the threads' folded size before histories are folded again
 UNRANKED = 1 << 40  # a day outside the calendar's span: makes a wait huge, so the exact count decides
-EVENT_TYPE, DAY, THREAD = operator.attrgetter("type"), operator.attrgetter("day"), operator.attrgetter("thread")
 # What an inquiry answered in time still needs (it is never evidence again: a reply read later only shortens its
 # wait, an earlier inquiry would come first), and what its reply needs for a note: kept as one tuple of atomic
 # values, which the garbage collector stops tracking and which holds no string of the block it came from but the id.
@@ -75,10 +74,9 @@ class ReplyEvaluation(LogEvaluation):
 
     A thread is `alone` (its one event so far), then `answered` (its two events are an inquiry
     and a reply in time) or `paired` (any other two), and its later events go to `more`. Most
-    threads are one inquiry and one reply, so events are placed, and pairs judged while their
-    events are fresh in memory, a batch at a time with C-level `dict.update` and `map` calls.
-    At the end only the threads that are alone, paired or have more events are sorted and
-    walked; an `answered` thread needs no more than counting.
+    threads are one inquiry and one reply, so each is judged while its events are fresh in
+    memory, by a few dict lookups; at the end only the threads that are alone, paired or have
+    more events are sorted and walked, and an `answered` thread needs no more than counting.
     """
 
     def __init__(self, check: ReplyWithinCheck, context: CheckContext) -> None:
@@ -97,42 +95,32 @@ class ReplyEvaluation(LogEvaluation):
         self.observe_batch([event])
 
     def observe_batch(self, events: list[Event]) -> None:
-        threads = list(map(THREAD, events))
-        later = list(map(operator.or_, map(self.answered.__contains__, threads), map(self.paired.__contains__, threads)))
-        if any(later):
-            self.more += compress(events, later)
-            first_two = list(map(operator.not_, later))
-            events, threads = list(compress(events, first_two)), list(compress(threads, first_two))
-        events, threads = place(self.alone, events, threads)
-        if events:
-            self._pair(events, threads)
-        if len(self.more) > self.fold_at:
+        alone, answered, paired, more = self.alone, self.answered, self.paired, self.more
+        for event in events:
+            thread = event.thread
+            if thread in answered or thread in paired:
+                more.append(event)
+                continue
+            first = alone.pop(thread, None)
+            if first is None:
+                alone[thread] = event
+            elif (summary := self._answered_in_time(first, event)) is not None:
+                answered[thread] = summary
+            else:
+                paired[thread] = first, event
+        if len(more) > self.fold_at:
             self._fold()
 
-    def _pair(self, events: list[Event], threads: list[str]) -> None:
-        """Second events of threads `alone`: each thread becomes `answered` or `paired` (a third goes to `more`)."""
-        seconds: dict[str, Event] = {}
-        self.more += place(seconds, events, threads)[0]
-        threads = list(seconds)
-        pairs = list(zip(map(self.alone.pop, threads), seconds.values()))
-        first_asks = list(map(self.requests.__contains__, map(EVENT_TYPE, map(operator.itemgetter(0), pairs))))
-        requests = list(map(operator.getitem, pairs, map(operator.not_, first_asks)))  # the first, if it asks
-        replies = list(map(operator.getitem, pairs, first_asks))
-        in_time = self._in_time(requests, replies)
-        summaries = map(operator.add, map(ASKED_FIELDS, requests), map(REPLY_FIELDS, replies))
-        self.answered.update(compress(zip(threads, summaries), in_time))
-        self.paired.update(compress(zip(threads, pairs), map(operator.not_, in_time)))
-
-    def _in_time(self, requests: list[Event], replies: list[Event]) -> list[bool]:
-        """Per pair, column by column: an inquiry, and a reply dated on or after it within the limit."""
-        asks = self.requests.__contains__
-        one_of_each = map(operator.and_, map(asks, map(EVENT_TYPE, requests)),
-                          map(operator.not_, map(asks, map(EVENT_TYPE, replies))))
-        asked, answered = list(map(DAY, requests)), list(map(DAY, replies))
-        ranks = self.ranks.get
-        waited = map(operator.sub, map(ranks, answered, repeat(UNRANKED)), map(ranks, asked, repeat(-UNRANKED)))
-        in_time = map(operator.and_, map(operator.le, asked, answered), map(operator.le, waited, repeat(self.limit)))
-        return list(map(operator.and_, one_of_each, in_time))
+    def _answered_in_time(self, first: Event, second: Event) -> tuple | None:
+        """A thread's two events as `answered` keeps them, if they are an inquiry and a reply in time."""
+        asks = first.type in self.requests
+        if asks == (second.type in self.requests):
+            return None
+        request, reply = (first, second) if asks else (second, first)
+        ranks = self.ranks.get  # a day outside the calendar makes the wait huge: the walk at the end decides
+        if request.day <= reply.day and ranks(reply.day, UNRANKED) - ranks(request.day, -UNRANKED) <= self.limit:
+            return ASKED_FIELDS(request) + REPLY_FIELDS(reply)
+        return None
 
     def _fold(self) -> None:
         """Keep one inquiry and one reply per thread and day (the first by file and line): the same matches.
@@ -228,14 +216,3 @@ class ReplyEvaluation(LogEvaluation):
             return Outcome(Status.insufficient_data, Message("reply.unlinked", params))
         return Outcome(Status.passed, Message("reply.ok", params))
 
-
-def place(slot: dict[str, Event], events: list[Event], threads: list[str]) -> tuple[list[Event], list[str]]:
-    """Put one event of each thread that `slot` lacks into it; return the other events and their threads.
-
-    C-level: `slot` grows as `update` reads the pairs, so a thread twice in `events` is placed once.
-    """
-    slot.update(compress(zip(threads, events), map(operator.not_, map(slot.__contains__, threads))))
-    left = list(map(operator.is_not, map(slot.__getitem__, threads), events))
-    if not any(left):
-        return [], []
-    return list(compress(events, left)), list(compress(threads, left))
