@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policycheck.checks.count import CountCheck
 from policycheck.checks.forbidden import ForbiddenCheck
@@ -197,3 +199,29 @@ def test_messages_render_in_every_language():
     assert rendered["en"].startswith("1 of 3 checked (pupil per school year)")
     assert rendered["nb"].startswith("1 av 3 kontrollert (elev per skoleår)")
     assert rendered["da"].startswith("1 af 3 kontrolleret (elev pr. skoleår)")
+
+
+def test_count_per_half_year_shows_the_events_of_the_failing_half():
+    """A maximum exceeded in spring names spring's events, however many autumn had (the kept events are per period)."""
+    at_most_one = CountCheck(types=["foreldremote"], per="class", period="half_year", max=1)
+    autumn = [ev(f"2025-09-{day:02d}", "foreldremote", class_="1A", id=f"a{day}") for day in range(1, 9)]
+    spring = [ev("2026-03-02", "foreldremote", class_="1A", id="s1"), ev("2026-03-09", "foreldremote", class_="1A", id="s2")]
+    outcome = run_check(at_most_one, spring + autumn)
+    notes = {evidence.note for evidence in outcome.evidence}
+    assert outcome.status is Status.fail
+    assert "2 event(s) in the spring half-year (s1, s2)" in notes
+    assert "8 event(s) in the autumn half-year (a1, a2, a3)" in notes
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3)), max_size=40), st.integers(1, 5), st.randoms())
+def test_first_events_are_the_first_by_event_order_whatever_the_arrival(rows, size, random):
+    from policycheck.checks.logbase import FirstEvents, order
+
+    events = [ev((dt.date(2025, 9, 1) + dt.timedelta(days=day)).isoformat(), "melding", file=f"f{file}.csv")
+              for day, file in rows]
+    arrived = events[:]
+    random.shuffle(arrived)
+    kept = FirstEvents(size)
+    for event in arrived:
+        kept.add(event)
+    assert kept.events() == sorted(events, key=order)[:size]

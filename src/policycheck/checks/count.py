@@ -13,7 +13,7 @@ from pydantic import model_validator
 
 from policycheck.calendar import AUTUMN, SPRING
 from policycheck.checks.base import CheckContext, Outcome, amount
-from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, every_group, grade_of_class,
+from policycheck.checks.logbase import (FirstEvents, LogCheck, LogEvaluation, event_evidence, every_group, grade_of_class,
                                         group_label, localized, roster_groups,
                                         shown, shown_note, types_field)
 from policycheck.messages import AnyTerms, Message, Terms
@@ -88,7 +88,7 @@ class CountEvaluation(LogEvaluation):
         self.labels = roster_groups(roster, check.per, check.grades) if roster and check.per != "school" else {"school": "school"}
         self.periods = PERIODS[check.period]
         self.counts = {key: [0] * len(self.periods) for key in self.labels}
-        self.events: dict[str, Sample] = {}
+        self.kept: dict[str, list[FirstEvents]] = {}  # group -> its first events per period, for evidence
         self.class_of = roster.class_of() if roster else {}
         self.grades = roster.grade_of() if roster else {}
 
@@ -100,11 +100,12 @@ class CountEvaluation(LogEvaluation):
         counts = self.counts.get(key)
         if counts is None:  # not a checked group: outside the grades, or not in the roster
             return
-        counts[0 if len(self.periods) == 1 or half == AUTUMN else 1] += 1
-        kept = self.events.get(key)
+        index = 0 if len(self.periods) == 1 or half == AUTUMN else 1
+        counts[index] += 1
+        kept = self.kept.get(key)
         if kept is None:
-            kept = self.events[key] = Sample(KEEP_EVENTS)
-        kept.add(event, lambda: event)
+            kept = self.kept[key] = [FirstEvents(KEEP_EVENTS) for _ in self.periods]
+        kept[index].add(event)
 
     def _key(self, event: Event) -> str:
         per = self.check.per
@@ -159,9 +160,7 @@ class CountEvaluation(LogEvaluation):
     def _evidence(self, key: str, period: str) -> Evidence:
         index = self.periods.index(period)
         count = self.counts[key][index]
-        sample = self.events.get(key)
-        kept = [event for event in (sample.evidence() if sample else []) if self.check.period == "school_year"
-                or self.log.calendar.half_of(event.day) == period]
+        kept = self.kept[key][index].events() if key in self.kept else []
         where = kept[0] if kept else None
         ids = f" ({', '.join(e.id or f'line {e.line}' for e in kept)})" if kept else ""
         note = Message("ev.count", {"count": count, "period": Message(f"ev.period.{period}"), "ids": ids})
