@@ -44,3 +44,27 @@ def test_log_evidence_is_in_the_report_language():
     assert "pupil elev-5a-04 (5A): 1 event(s) in the school year (FJ-0089)" in english
     assert "thread H-1124: still open" in english
     assert "elev elev-5a-04 (5A): 1 hendelse(r) i skoleåret (FJ-0089)" in run_cli(*args).stdout
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_the_log_exported_newest_first_gives_the_same_findings(example, tmp_path):
+    """Some systems export the newest message first. Rows reversed, each finding keeps its status, message and
+    evidence (by event id: the lines are others); only the pair-matching kinds could tell the orders apart."""
+    import json
+
+    args = log_args(example)
+    log = ROOT / args[args.index("--log") + 1]
+    header, *rows = log.read_bytes().splitlines(keepends=True)
+    reversed_log = tmp_path / log.name
+    reversed_log.write_bytes(header + b"".join(rows[::-1]))
+    policy = yaml.safe_load((example / "plan.yaml").read_text(encoding="utf-8"))["policy"]
+    plan = str((example / "plan.yaml").relative_to(ROOT))
+
+    def findings(log_path):
+        given = [str(log_path) if arg == str(log.relative_to(ROOT)) else arg for arg in args]
+        report = json.loads(run_cli("check", "-p", policy, "--plan", plan, *given, "--format", "json",
+                                    "--as-of", AS_OF).stdout)
+        return {f["rule_id"]: (f["status"], f["message"], sorted(e.get("event_id") or "" for e in f["evidence"]))
+                for f in report["findings"]}
+
+    assert findings(reversed_log) == findings(log)
