@@ -27,13 +27,18 @@ def ev(day: str, type_: str, *, pupil: str = "", class_: str = "", roles=(), cha
                  file, next(_lines))
 
 
-def run_check(check, events, *, as_of: dt.date = YEAR_END, roster: Roster | None = ROSTER,
-              parameters: dict | None = None, log: bool = True) -> Outcome:
+def start_check(check, *, as_of: dt.date = YEAR_END, roster: Roster | None = ROSTER,
+                parameters: dict | None = None, log: bool = True):
+    """The check started on the test calendar and roster, with a log of every canonical column (or none)."""
     inputs = None
     if log:
         inputs = LogInputs(CALENDAR, roster, [LogReading("log.csv", "csv", columns=frozenset(EVENT_COLUMNS))])
-    context = CheckContext("r-1", PlanView({}, "plan.yaml", {}), parameters or {}, as_of, log=inputs)
-    evaluation = check.start(context)
+    return check.start(CheckContext("r-1", PlanView({}, "plan.yaml", {}), parameters or {}, as_of, log=inputs))
+
+
+def run_check(check, events, *, as_of: dt.date = YEAR_END, roster: Roster | None = ROSTER,
+              parameters: dict | None = None, log: bool = True) -> Outcome:
+    evaluation = start_check(check, as_of=as_of, roster=roster, parameters=parameters, log=log)
     for event in events:
         if event.type in evaluation.event_types:
             evaluation.observe(event)

@@ -13,29 +13,23 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from logtools import CALENDAR, ROSTER, YEAR_END
-from policycheck.checks.base import CheckContext, LogInputs, PlanView
+from logtools import CALENDAR, YEAR_END, start_check
 from policycheck.checks.lead_time import LeadTimeCheck
 from policycheck.checks.logbase import SHOWN, order
 from policycheck.checks.reply_within import FOLD_AT, ReplyWithinCheck
 from policycheck.engine import _batches
-from policycheck.loading.events import BATCH, LogReading
+from policycheck.loading.events import BATCH
 from policycheck.models.common import Status
-from policycheck.models.events import EVENT_COLUMNS, Event
+from policycheck.models.events import Event
 
 THREADS = ["T1", "T2", "T3", ""]
 DAYS = [dt.date(2025, 9, 26) + dt.timedelta(days=n) for n in range(0, 20, 2)] + [dt.date(2024, 1, 5)]
 AS_OF = [YEAR_END, dt.date(2025, 10, 9)]
 
 
-def start(check, as_of=YEAR_END):
-    inputs = LogInputs(CALENDAR, ROSTER, [LogReading("log.csv", "csv", columns=frozenset(EVENT_COLUMNS))])
-    return check.start(CheckContext("r-1", PlanView({}, "plan.yaml", {}), {}, as_of, log=inputs))
-
-
 def run_in(check, events, cuts, as_of):
     """The events, in the order given, handed over in batches cut at `cuts`."""
-    evaluation = start(check, as_of)
+    evaluation = start_check(check, as_of=as_of)
     edges = sorted({0, len(events), *(cut for cut in cuts if cut < len(events))})
     for low, high in zip(edges, edges[1:]):
         evaluation.observe_batch(events[low:high])
@@ -128,7 +122,7 @@ def test_reply_within_state_is_folded_to_a_day_per_kind_per_thread():
     day = dt.date(2025, 11, 3)
     events = [event(line, "henvendelse" if line % 2 else "svar", "T1" if line % 3 else "", day + dt.timedelta(line % 4))
               for line in range(2, FOLD_AT * 3)]
-    evaluation = start(ReplyWithinCheck(days=3))
+    evaluation = start_check(ReplyWithinCheck(days=3))
     for batch in _batches(events):
         evaluation.observe_batch(batch)
     def kept():

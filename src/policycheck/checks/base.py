@@ -108,8 +108,8 @@ class Evaluation:
     def observe_batch(self, events: list[Any]) -> None:
         """Take a batch of events of types in `event_types`, in the order read (the engine's unit).
 
-        One by one here; a kind that sees most of a log's events may settle a batch in C-level
-        calls instead (`reply_within`), as long as the outcome is the same.
+        One by one here; a kind that sees most of a log's events may take the batch in one loop
+        of its own instead (`reply_within`), as long as the outcome is the same.
         """
         for event in events:
             self.observe(event)
