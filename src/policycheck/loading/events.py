@@ -395,8 +395,8 @@ class DeferredIds:
             return False
         ids = self.SEPARATOR.join(self.texts).split(self.SEPARATOR)
         self.texts = []
-        distinct = set(ids)
-        distinct.discard("")
+        distinct = dict.fromkeys(ids)  # a dict's table of small indices stays in cache where a set's does not
+        distinct.pop("", None)
         return len(ids) != self.count or len(distinct) != len(ids) - ids.count("")
 
 
