@@ -5,9 +5,10 @@ benchmarks/pack, school by school as an audit runs (roster loaded, one pass per 
 Each measurement runs in a fresh process (so peak RSS is its own); floor and checker runs
 alternate, and each figure is the median of `--runs` (5: the machines are shared and noisy);
 the paired ratio is each round's checker time over the floor measured just before it, so
-that a slow spell of the shared machine hits both sides of the ratio.
-Peak memory is reported as the process's peak RSS and, from a separate traced run, the
-Python heap peak (tracemalloc). No timings are asserted anywhere: this only reports.
+that a slow spell of the shared machine hits both sides of the ratio. Both kinds of process
+start as `policycheck` and each audit worker do (`runtime.settle_process`, the garbage
+collector's settings). Peak memory is reported as the process's peak RSS and, from a separate
+traced run, the Python heap peak (tracemalloc). No timings are asserted anywhere: this only reports.
 
     python benchmarks/run.py              # 100k and 1M events
     python benchmarks/run.py --with-10m   # and 10M (slow: generates ~1 GB of CSV)
@@ -65,6 +66,8 @@ def one(kind: str, folder: Path, traced: bool) -> dict:
         from policycheck.engine import evaluate
         from policycheck.loading.packs import load_pack
         from policycheck.loading.plans import load_plan
+    from policycheck.runtime import settle_process
+    settle_process()  # as `policycheck` and each audit worker start: the floor's process gets the same
     if traced:
         tracemalloc.start()
     began = time.perf_counter()

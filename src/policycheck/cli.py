@@ -27,6 +27,7 @@ from policycheck.policytest import run_pack_tests
 from policycheck.reference import write_docs
 from policycheck.reports.base import Reporter
 from policycheck.reports.registry import AUDIT_REPORTERS, REPORTERS, reporter
+from policycheck.runtime import settle_process
 from policycheck.scaffold import scaffold_plan
 from policycheck.schemas import write_schemas
 
@@ -278,4 +279,5 @@ def run(args: list[str] | None = None) -> int:
 
 
 def main() -> None:
+    settle_process()
     sys.exit(run())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from policycheck import cli
+from policycheck.runtime import settle_process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,15 +23,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(arguments: list[str]) -> int:
-    saved, sys.argv = sys.argv, ["policycheck", "check", *arguments]
-    try:
-        cli.main()
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    finally:
-        sys.argv = saved
-    return 0
+    return cli.run(["check", *arguments])
 
 
 if __name__ == "__main__":
+    settle_process()
     sys.exit(main())

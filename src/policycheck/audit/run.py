@@ -24,6 +24,7 @@ from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack
 from policycheck.models.report import PolicyRef, Report
 from policycheck.reports.base import locations
+from policycheck.runtime import settle_process
 from policycheck.waivers import check_rule_ids, load_waivers
 
 
@@ -79,7 +80,7 @@ def map_schools(jobs: list[SchoolJob], workers: int, on_done: Callable[[], None]
     """Check each school, in `workers` processes; results in the order of `jobs`."""
     if workers <= 1 or len(jobs) <= 1:
         return [_done(check_school(job), on_done) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=settle_process) as pool:
         futures = [pool.submit(check_school, job) for job in jobs]
         for _ in as_completed(futures):
             on_done()
