@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import compress
-from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 from policycheck import __version__
@@ -12,11 +11,12 @@ from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome
 from policycheck.loading.events import batched
 from policycheck.messages import Message
 from policycheck.models.common import Status, localize
+from policycheck.models.events import event_fields
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
 
-EVENT_TYPE = attrgetter("type")
+EVENT_TYPE = event_fields("type")
 
 
 def evaluate(

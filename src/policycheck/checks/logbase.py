@@ -17,7 +17,7 @@ from pydantic import field_validator
 from policycheck.checks.base import Check, CheckContext, Evaluation, Outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
-from policycheck.models.events import Event
+from policycheck.models.events import Event, event_fields
 from policycheck.models.report import Evidence
 from policycheck.models.roster import Roster
 from policycheck.vocabulary import CHANNEL_VOCABULARY, EVENT_VOCABULARY, FLAG_VOCABULARY, ROLE_VOCABULARY
@@ -157,9 +157,7 @@ def types_field(*names: str):
     return field_validator(*names)(classmethod(convert))
 
 
-def order(event: Event) -> tuple:
-    """A total order on events that does not depend on the order they were read in."""
-    return event.day, event.file, event.line
+order = event_fields("day", "file", "line")  # a total order on events, whatever order they were read in
 
 
 class FirstEvents:

@@ -15,7 +15,6 @@ reply and make the rule `insufficient_data` unless it already fails.
 
 from __future__ import annotations
 
-import operator
 from itertools import chain
 from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping
 
@@ -26,15 +25,15 @@ from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_e
                                         shown_note, types_field)
 from policycheck.messages import AnyTerms, Message
 from policycheck.models.common import Status
-from policycheck.models.events import Event
+from policycheck.models.events import Event, event_fields
 
 FOLD_AT = 4096  # events kept beyond twice the threads' folded size before histories are folded again
 UNRANKED = 1 << 40  # a day outside the calendar's span: makes a wait huge, so the exact count decides
 # What an inquiry answered in time still needs (it is never evidence again: a reply read later only shortens its
 # wait, an earlier inquiry would come first), and what its reply needs for a note: kept as one tuple of atomic
 # values, which the garbage collector stops tracking and which holds no string of the block it came from but the id.
-ASKED_FIELDS = operator.attrgetter("day", "type", "file", "line")
-REPLY_FIELDS = operator.attrgetter("day", "type", "id", "file", "line")
+ASKED_FIELDS = event_fields("day", "type", "file", "line")
+REPLY_FIELDS = event_fields("day", "type", "id", "file", "line")
 NONE: frozenset[str] = frozenset()
 
 
