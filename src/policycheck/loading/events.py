@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
 
 from policycheck.errors import InputError, Problem, did_you_mean, shown
-from policycheck.loading.convert import RowConverter
+from policycheck.loading.convert import Cache, RowConverter
 from policycheck.loading.encoding import choose_encoding
 from policycheck.models.events import EVENT_COLUMNS, REQUIRED_COLUMNS, Event
 from policycheck.models.mapping import ColumnMapping
@@ -167,6 +167,8 @@ class CsvBlocks:
         self.converter = convert
         self.reading = reading
         self.wanted = wanted
+        # raw type -> whether some check wants it (ValueError for an unknown type): one pass validates and picks
+        self.wanted_raw = Cache(lambda raw: convert.types[raw] in wanted)
         self.ids = ids
 
     def batches(self) -> Iterator[list[Event]]:
@@ -249,24 +251,25 @@ class CsvBlocks:
         """The block's events, or None when some row needs a closer look."""
         convert = self.converter
         try:
-            kinds = list(map(convert.types.__getitem__, columns[2]))
+            wanted = list(map(self.wanted_raw.__getitem__, columns[2]))
             for date in set(columns[1]):
                 convert.dates[date]
-            events = self._events(columns, kinds, lines)
+            events = self._events(columns, wanted, lines)
         except ValueError:
             return None
         if not self.ids.add_block(columns[0]):
             return None
-        self.reading.rows += len(kinds)
+        self.reading.rows += len(wanted)
         return events
 
-    def _events(self, columns: list[Sequence[str]], kinds: list[str], lines: range) -> list[Event]:
+    def _events(self, columns: list[Sequence[str]], wanted: list[bool], lines: range) -> list[Event]:
         """Events of the rows of wanted types only."""
-        picked = list(compress(range(len(kinds)), map(self.wanted.__contains__, kinds)))
+        picked = list(compress(range(len(wanted)), wanted))
         if not picked:
             return []
         pick = itemgetter(*picked) if len(picked) > 1 else lambda values: (values[picked[0]],)
-        return self.converter.events(list(map(pick, columns)), pick(kinds), pick(lines))
+        picks = list(map(pick, columns))
+        return self.converter.events(picks, list(map(self.converter.types.__getitem__, picks[2])), pick(lines))
 
     def _row_by_row(self, rows: list[tuple[list[str], int]]) -> list[Event]:
         """Every row on its own, each problem recorded at its line."""
