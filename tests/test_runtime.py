@@ -32,10 +32,16 @@ def test_settle_process_freezes_what_is_loaded_and_raises_the_young_threshold(re
     assert gc.get_threshold() == (YOUNG_THRESHOLD, middle, old)
 
 
-def test_the_command_line_settles_its_process_before_the_command_runs():
-    probe = ("import atexit, gc, sys; atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)); "
-             "sys.argv = ['policycheck', '--version']; from policycheck.cli import main; main()")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+REPORT_AT_EXIT = "import atexit, gc; atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)); "
+
+
+@pytest.mark.parametrize("entry", [
+    "import sys; sys.argv = ['policycheck', '--version']; from policycheck.cli import main; main()",
+    "import runpy, sys; sys.argv = ['policycheck-check']; runpy.run_module('policycheck.precommit', run_name='__main__')",
+], ids=["policycheck", "pre-commit hook"])
+def test_each_command_settles_its_process(entry):
+    result = subprocess.run([sys.executable, "-c", REPORT_AT_EXIT + entry], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-2:] == [str(YOUNG_THRESHOLD), "True"]
 
 
