@@ -166,7 +166,6 @@ class CsvBlocks:
         self.width = width
         self.converter = convert
         self.reading = reading
-        self.wanted = wanted
         # raw type -> whether some check wants it (ValueError for an unknown type): one pass validates and picks
         self.wanted_raw = Cache(lambda raw: convert.types[raw] in wanted)
         self.ids = ids
@@ -283,7 +282,7 @@ class CsvBlocks:
             reading.rows += 1
             values = self._values(row)
             try:
-                event = convert.event(values, line) if convert.types[values[2]] in self.wanted else None
+                event = convert.event(values, line) if self.wanted_raw[values[2]] else None
                 convert.dates[values[1]]  # validated and counted even when no check wants the row
             except ValueError:
                 reading.reject(line, convert.diagnose(values))
