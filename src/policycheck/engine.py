@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import compress
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from policycheck import __version__
 from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome, PlanView
 from policycheck.loading.events import batched
 from policycheck.messages import Message
 from policycheck.models.common import Status, localize
-from policycheck.models.events import event_fields
+from policycheck.models.events import Event, event_fields
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.plan import LocalPlan
 from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
@@ -26,7 +26,7 @@ def evaluate(
     *,
     as_of: dt.date,
     language: str | None = None,
-    events: Iterable[Any] = (),
+    events: Iterable[Event] = (),
     log: LogInputs | None = None,
 ) -> Report:
     """Check a plan and its activity log (`events`, streamed once) against every rule of the pack.
@@ -58,7 +58,7 @@ def evaluate(
     )
 
 
-def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
+def _stream(events: Iterable[Event], evaluations: Iterable[Evaluation]) -> None:
     """One pass, a batch at a time: each evaluation gets the batch's events of the types it wants."""
     takers = [(evaluation.event_types, evaluation.observe_batch) for evaluation in evaluations
               if evaluation.event_types]
@@ -75,7 +75,7 @@ def _stream(events: Iterable[Any], evaluations: Iterable[Evaluation]) -> None:
                 observe(mine)
 
 
-def _batches(events: Iterable[Any]) -> Iterator[list[Any]]:
+def _batches(events: Iterable[Event]) -> Iterator[list[Event]]:
     """A LogStream's own batches (a block of lines each), or any iterable cut into lists."""
     batches = getattr(events, "batches", None)
     return batches() if batches is not None else batched(events)
