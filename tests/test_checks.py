@@ -22,7 +22,7 @@ def outcome(check: dict, plan_text: str):
     view = PlanView(document.data, "plan.yaml", document.value_marks, plan.attestations)
     rule = Rule.model_validate({
         "id": "t-rule", "title": {"en": "t"}, "source": {"section": "1", "quote": "q"}, "modal": "skal",
-        "severity": "required", "remediation": {"en": "r"}, "check": check,
+        "bearer": "school", "school_part": "does", "severity": "required", "remediation": {"en": "r"}, "check": check,
     })
     evaluation = rule.check.start(CheckContext("t-rule", view, PARAMETERS, AS_OF))
     return evaluation.finish()

@@ -15,6 +15,8 @@ RULE = """rules:
     title: {nb: a, en: a}
     source: {section: "1", quote: q}
     modal: skal
+    bearer: school
+    school_part: does
     severity: required
     remediation: {nb: r, en: r}
 """
@@ -28,24 +30,24 @@ def problems(text: str, model) -> list[str]:
 
 def test_unknown_check_kind_gets_did_you_mean():
     found = problems(RULE + "    check: {kind: presnt, path: a}\n", RulesFile)
-    assert found == ["f.yaml:8:19: rules.0.check: unknown kind 'presnt' (did you mean 'present'?); "
+    assert found == ["f.yaml:10:19: rules.0.check: unknown kind 'presnt' (did you mean 'present'?); "
                      "expected one of: all, any, attestation, compare, contains, count, forbidden, lead_time, not, "
                      "participants, present, reply_within, share, within_window"]
 
 
 def test_wrong_field_in_known_kind_is_explained_in_that_kind():
     found = problems(RULE + "    check: {kind: compare, path: a, op: '=>', value: 2}\n", RulesFile)
-    assert len(found) == 1 and "rules.0.check.op: '=>' is not allowed" in found[0] and "f.yaml:8:41" in found[0]
+    assert len(found) == 1 and "rules.0.check.op: '=>' is not allowed" in found[0] and "f.yaml:10:41" in found[0]
 
 
 def test_compare_needs_exactly_one_operand():
     found = problems(RULE + "    check: {kind: compare, path: a, op: '>='}\n", RulesFile)
-    assert found == ["f.yaml:8:12: rules.0.check: give exactly one of 'value' or 'parameter'"]
+    assert found == ["f.yaml:10:12: rules.0.check: give exactly one of 'value' or 'parameter'"]
 
 
 def test_severity_typo():
     found = problems(RULE.replace("required", "requird") + "    check: {kind: present, path: a}\n", RulesFile)
-    assert "did you mean 'required'" in found[0] and found[0].startswith("f.yaml:6:15")
+    assert "did you mean 'required'" in found[0] and found[0].startswith("f.yaml:8:15")
 
 
 def test_missing_school_name_and_wrong_type():

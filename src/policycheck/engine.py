@@ -7,6 +7,7 @@ from itertools import compress
 from typing import Iterable, Iterator
 
 from policycheck import __version__
+from policycheck.calendar import parse_school_year
 from policycheck.checks.base import CheckContext, Evaluation, LogInputs, Outcome, PlanView
 from policycheck.loading.events import batched
 from policycheck.messages import Message
@@ -45,7 +46,8 @@ def evaluate(
             started[rule.id] = rule.check.start(context)
     _stream(events, started.values())
     decided.update({rule_id: evaluation.finish() for rule_id, evaluation in started.items()})
-    findings = [_finding(rule, decided[rule.id], pack, language) for rule in pack.rules]
+    in_force_on = _school_year_start(plan) or as_of
+    findings = [_finding(rule, decided[rule.id], pack, language, in_force_on) for rule in pack.rules]
     return Report(
         tool_version=__version__,
         language=language,
@@ -92,7 +94,12 @@ def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:
     return Outcome(Status.not_applicable, Message("not_applicable.grades", params))
 
 
-def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str) -> Finding:
+def _school_year_start(plan: LocalPlan) -> dt.date | None:
+    """1 August of the plan's school year: the day whose laws the report cites (the 2023 opplæringslova from 2024-25)."""
+    return dt.date(parse_school_year(plan.school_year), 8, 1) if plan.school_year else None
+
+
+def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str, in_force_on: dt.date) -> Finding:
     unresolved = outcome.status.is_gap or outcome.status is Status.insufficient_data
     return Finding(
         rule_id=rule.id,
@@ -101,7 +108,7 @@ def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str) -> F
         severity=rule.severity,
         message=outcome.message.render(language),
         source=SourceRef(document=pack.meta.source_document.title, section=rule.source.section, quote=rule.source.quote),
-        legal_basis=rule.legal_basis,
+        legal_basis=rule.legal_basis_on(in_force_on),
         evidence=[evidence.localized(language) for evidence in outcome.evidence],
         remediation=localize(rule.remediation, language) if unresolved else None,
     )

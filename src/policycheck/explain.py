@@ -30,12 +30,12 @@ def _fields(pack: PolicyPack, rule: Rule, language: str) -> list[tuple[str, str]
     meta = pack.meta
     severity = Message(f"severity.{rule.severity.value}")
     fields = [("pack", f"{meta.id} {meta.version} ({localize(meta.title, language)})"),
-              ("severity", text("explain.modal", language, severity=severity, modal=rule.modal)),
+              ("severity", text("explain.modal", language, severity=severity, modal=rule.modal.value)),
               ("source", text("explain.section", language, document=meta.source_document.title,
                               section=rule.source.section)),
               ("quote", f'"{rule.source.quote}"')]
     if rule.legal_basis:
-        fields.append(("legal_basis", "; ".join(rule.legal_basis)))
+        fields.append(("legal_basis", "; ".join(basis.label() for basis in rule.legal_basis)))
     if rule.applies_to and rule.applies_to.grades:
         grades = rule.applies_to.grades
         fields.append(("applies_to", text("explain.grades", language, min=grades.min, max=grades.max)))

@@ -40,10 +40,11 @@ def _rule_section(pack: PolicyPack, rule: Rule) -> list[str]:
     language = pack.meta.language
     lines = [f"### `{rule.id}`: {localize(rule.title, language)}", "",
              f"*{localize(rule.title, 'en')}*", "",
-             f"- Severity: **{rule.severity.value}** (from *{rule.modal}*)",
+             f"- Severity: **{rule.severity.value}** (from *{rule.modal.value}*; "
+             f"bearer: {rule.bearer.value}, the school {rule.school_part.value})",
              f"- Source, section {rule.source.section}: \"{_cell(rule.source.quote)}\""]
     if rule.legal_basis:
-        lines.append(f"- Legal basis: {'; '.join(rule.legal_basis)}")
+        lines.append(f"- Legal basis: {'; '.join(basis.label() for basis in rule.legal_basis)}")
     if rule.applies_to and rule.applies_to.grades:
         lines.append(f"- Applies to grades {rule.applies_to.grades.min}-{rule.applies_to.grades.max}")
     for name in sorted(rule.check.parameter_names()):

@@ -9,6 +9,7 @@ from policycheck.errors import InputError, Problem, UsageError, did_you_mean
 from policycheck.loading.overrides import is_override_file, load_override
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
+from policycheck.models.duty import duty_problems
 from policycheck.models.pack import PackMeta, PolicyPack, Rule, RulesFile
 from policycheck.resources import bundled_packs_dir
 
@@ -67,7 +68,8 @@ def _section_order(path: Path) -> list:
 
 
 def _cross_check(rules_file: RulesFile, document: YamlDocument, meta: PackMeta, seen: dict[str, str]) -> list[Problem]:
-    """Problems no schema can see: duplicate ids, undefined parameters, missing pack language."""
+    """Problems no schema can see: duplicate ids, undefined parameters, missing pack language,
+    a severity or school part that contradicts the rule's modal and bearer (the pack lint)."""
     problems = []
     for index, rule in enumerate(rules_file.rules):
         def problem(message: str, *path: str | int) -> None:
@@ -82,4 +84,6 @@ def _cross_check(rules_file: RulesFile, document: YamlDocument, meta: PackMeta, 
         for field in ("title", "remediation"):
             if meta.language not in getattr(rule, field):
                 problem(f"{field} needs a text in the pack's language '{meta.language}'", field)
+        for message in duty_problems(rule.modal, rule.bearer, rule.school_part, rule.severity):
+            problem(message, "severity")
     return problems

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from policycheck.checks.registry import AnyCheck
 from policycheck.models.common import GradeRange, Language, LocalizedText, Severity, Strict
+from policycheck.models.duty import Bearer, Modal, SchoolPart
 
 RULE_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"
 
@@ -18,15 +19,43 @@ def _require_english(text: LocalizedText, what: str) -> None:
         raise ValueError(f"{what} needs an English text ('en') beside the pack's language")
 
 
+ParameterOrigin = Literal["text", "interpretation", "municipal-decision", "tool-setting"]
+
+
+class Decision(Strict):
+    """Who set a number, in which decision, and when (a municipal vedtak, a skoleleder's decision)."""
+
+    decided_by: str = Field(min_length=2, description="The body or office that decided, e.g. 'Hovedutvalg for oppvekst'")
+    reference: str = Field(min_length=2, description="The decision's reference, e.g. 'sak 15/25'")
+    date: dt.date
+
+
 class Parameter(Strict):
-    """A number or setting the source text leaves open, with its default and why."""
+    """A number or setting a rule uses, with its default, why, and where the number comes from.
+
+    `origin`: `text` (the document states the number: `quote` it), `interpretation` (the pack's
+    reading of a vague word such as "regelmæssigt"; `rationale` gives the reasoning),
+    `municipal-decision` (set by a decision: `decision` records it), or `tool-setting` (how the
+    tool works, not a demand of the document, e.g. how long an attestation stays valid).
+    """
 
     default: int | float | str | bool | list[str]
     unit: Literal["count", "days", "working_days", "weeks", "percent", "text", "list", "grade"]
+    origin: ParameterOrigin
+    quote: str | None = Field(default=None, description="For origin 'text': the words of the document that state the number, verbatim")
+    decision: Decision | None = Field(default=None, description="For origin 'municipal-decision': who decided it and when")
     description: LocalizedText
     rationale: LocalizedText
     minimum: float | None = None
     maximum: float | None = None
+
+    @model_validator(mode="after")
+    def _provenance(self) -> "Parameter":
+        if (self.origin == "text") != (self.quote is not None):
+            raise ValueError("give 'quote' exactly when the origin is 'text'")
+        if (self.origin == "municipal-decision") != (self.decision is not None):
+            raise ValueError("give 'decision' exactly when the origin is 'municipal-decision'")
+        return self
 
 
 class Jurisdiction(Strict):
@@ -48,6 +77,25 @@ class Source(Strict):
     quote: str = Field(min_length=1)
 
 
+class LegalBasis(Strict):
+    """A provision a rule rests on, with the period it applies (laws are replaced: opplæringslova 1998 -> 2023)."""
+
+    cite: str = Field(min_length=3, description="e.g. 'opplæringslova (2023) § 10-5'")
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = Field(default=None, description="The last day the provision applied")
+    note: str | None = Field(default=None, description="e.g. why the section number could not be verified")
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_until is None or day <= self.valid_until)
+
+    def label(self) -> str:
+        """The citation as a reader sees it, with its period and note."""
+        period = ""
+        if self.valid_from or self.valid_until:
+            period = f" ({self.valid_from or ''}–{self.valid_until or ''})"
+        return self.cite + period + (f" [{self.note}]" if self.note else "")
+
+
 class Applicability(Strict):
     grades: GradeRange | None = Field(default=None, description="Applies when the school has any grade in the range")
 
@@ -59,8 +107,10 @@ class Rule(Strict):
     title: LocalizedText
     description: LocalizedText | None = None
     source: Source
-    legal_basis: list[str] = Field(default_factory=list)
-    modal: str = Field(description="The verb or form the severity is read from: skal, bør, kan, må, forventning ...")
+    legal_basis: list[LegalBasis] = Field(default_factory=list)
+    modal: Modal = Field(description="The verb or form the severity is read from (docs/pack-format.md)")
+    bearer: Bearer = Field(description="Who the statement obliges: the school's own people, or the home, FAU, ...")
+    school_part: SchoolPart = Field(description="The school's part: does (its own duty), facilitates or communicates another's")
     severity: Severity
     applies_to: Applicability | None = None
     check: AnyCheck
@@ -72,6 +122,10 @@ class Rule(Strict):
         _require_english(self.title, "title")
         _require_english(self.remediation, "remediation")
         return self
+
+    def legal_basis_on(self, day: dt.date) -> list[str]:
+        """The provisions in force on a day (e.g. the first day of the school year checked)."""
+        return [basis.label() for basis in self.legal_basis if basis.in_force(day)]
 
 
 class RulesFile(Strict):

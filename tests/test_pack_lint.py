@@ -1,0 +1,77 @@
+"""The pack lint: a rule's severity and school part agree with its modal verb and its bearer,
+and every parameter says where its number comes from."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT
+
+from policycheck.errors import InputError
+from policycheck.loading.packs import bundled_pack_names, load_pack
+from policycheck.models.common import Severity
+from policycheck.models.duty import Bearer, Modal, SchoolPart, duty_problems, severity_ceiling
+
+MINIPACK = ROOT / "tests" / "data" / "minipack"
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def minipack_with(tmp_path, old: str, new: str):
+    folder = tmp_path / "pack"
+    shutil.copytree(MINIPACK, folder)
+    rules = folder / "rules" / "rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    assert old in text
+    rules.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def test_a_required_rule_whose_bearer_is_the_parents_is_refused_at_its_line(tmp_path):
+    folder = minipack_with(tmp_path, "    modal: indikativ\n    bearer: school\n    school_part: does\n",
+                           "    modal: indikativ\n    bearer: parents\n    school_part: communicates\n")
+    with pytest.raises(InputError) as caught:
+        load_pack(str(folder))
+    [problem] = caught.value.problems
+    assert problem.line == 8 and problem.file.endswith("rules.yaml")
+    assert "rule 'mini-kontaktlaerer'" in problem.message
+    assert "severity 'required' is above 'recommended'" in problem.message and "bearer 'parents'" in problem.message
+
+
+def test_a_severity_above_the_modal_ceiling_is_refused(tmp_path):
+    folder = minipack_with(tmp_path, "    modal: skal\n", "    modal: bør\n")
+    with pytest.raises(InputError) as caught:
+        load_pack(str(folder))
+    assert "above 'recommended' (modal 'bør'" in caught.value.problems[0].message
+
+
+def test_the_school_part_must_match_the_bearer(tmp_path):
+    folder = minipack_with(tmp_path, "    bearer: school\n    school_part: does\n",
+                           "    bearer: school\n    school_part: communicates\n")
+    with pytest.raises(InputError) as caught:
+        load_pack(str(folder))
+    assert "school_part must be 'does'" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("modal", list(Modal))
+@pytest.mark.parametrize("bearer", list(Bearer))
+def test_the_ceiling_is_the_lower_of_the_modal_and_the_bearer(modal, bearer):
+    ceiling = severity_ceiling(modal, bearer)
+    assert ceiling.rank <= (3 if bearer.is_school else 2)
+    part = SchoolPart.does if bearer.is_school else SchoolPart.communicates
+    for severity in Severity:
+        allowed = not duty_problems(modal, bearer, part, severity)
+        assert allowed == (severity.rank <= ceiling.rank)
+
+
+@pytest.mark.parametrize("name", bundled_pack_names())
+def test_a_parameter_from_the_text_quotes_it_verbatim(name):
+    pack = load_pack(name)
+    source = folded((ROOT / "policies" / name / "source.txt").read_text(encoding="utf-8"))
+    quoted = {key: p.quote for key, p in pack.meta.parameters.items() if p.origin == "text"}
+    assert quoted, "each bundled pack has numbers its text states"
+    assert [key for key, quote in quoted.items() if folded(quote) not in source] == []
