@@ -133,6 +133,16 @@ def test_reply_within_counts_days_outside_the_calendar_years_too():
     assert run_check(REPLY, next_day, as_of=dt.date(2027, 6, 1)).status is Status.passed
 
 
+@pytest.mark.parametrize("asked, answered, verdict", [
+    ("2024-12-13", "2024-12-21", Status.passed),  # Fri -> next Sat: 5 working days (issue 18: was 6)
+    ("2024-12-13", "2024-12-23", Status.fail),  # Fri -> Mon: 6
+    ("2024-12-20", "2024-12-30", Status.passed),  # Fri -> Mon over Christmas 2024: 4 (23, 24, 27, 30 Dec)
+])
+def test_reply_within_before_the_calendar_years_gives_the_day_by_day_verdict(asked, answered, verdict):
+    events = [ev(asked, "henvendelse", thread="T1"), ev(answered, "svar", thread="T1")]
+    assert run_check(ReplyWithinCheck(days=5), events).status is verdict
+
+
 def test_reply_within_inquiry_without_thread_is_insufficient():
     assert run_check(REPLY, [ev("2025-11-03", "henvendelse")]).status is Status.insufficient_data
 

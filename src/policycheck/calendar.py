@@ -105,15 +105,30 @@ class SchoolCalendar:
         return _ranks(self.country, self.start.year, self.end.year, self.own_holidays)
 
     def _rank(self, day: dt.date) -> int:
-        """How many working days fall on or before `day` (dates far outside: counted by weekdays)."""
+        """How many working days fall on or before `day`, counted from 1 January of the first year.
+
+        Days before the span get zero or a negative rank, days after it a rank beyond the span's,
+        each counted with its own year's public holidays and the school's own closed days, so that
+        `_rank(b) - _rank(a)` is always the working days in (a, b].
+        """
         days = self._working_days
-        if days[0] <= day <= days[-1]:
-            return bisect_right(days, day)
-        anchor = days[0] if day < days[0] else days[-1]
-        return bisect_right(days, anchor) + _weekdays_between(anchor, day)
+        first, last = dt.date(self.start.year, 1, 1), dt.date(self.end.year, 12, 31)
+        if day < first:
+            return -self._working_days_in(day, first - dt.timedelta(days=1))
+        if day > last:
+            return len(days) + self._working_days_in(last, day)
+        return bisect_right(days, day)
+
+    def _working_days_in(self, after: dt.date, up_to: dt.date) -> int:
+        """Working days in (after, up_to], one calendar year at a time."""
+        count = 0
+        for year in range(after.year, up_to.year + 1):
+            year_days = _working_days(self.country, year, year, self.own_holidays)
+            count += bisect_right(year_days, up_to) - bisect_right(year_days, after)
+        return count
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _working_days(country: str, first_year: int, last_year: int,
                   own: tuple[tuple[dt.date, dt.date], ...]) -> list[dt.date]:
     """Every working day of the years, in order (cached: the schools of an audit share calendars)."""
@@ -139,15 +154,6 @@ def public_holidays(country: str, first_year: int, last_year: int) -> frozenset[
     if country not in ("NO", "DK"):
         return frozenset()
     return holiday_cache.public_holidays(country, first_year, last_year)
-
-
-def _weekdays_between(anchor: dt.date, day: dt.date) -> int:
-    step = 1 if day >= anchor else -1
-    count, current = 0, anchor
-    while current != day:
-        current += dt.timedelta(days=step)
-        count += step if current.weekday() < 5 else 0
-    return count
 
 
 def build_calendar(file: CalendarFile, country: str, first_year: int | None, today: dt.date) -> SchoolCalendar:
