@@ -12,11 +12,12 @@ CHECK = ("check", "--policy", "tests/data/minipack", "--plan", "tests/data/plan-
 REQUIRED_GAPS = ("mini-kontaktlaerer", "mini-samtaler", "mini-organ")
 
 
-def _waivers(tmp_path, expires: str, rules=REQUIRED_GAPS, school: str | None = "Testskolen"):
+def _waivers(tmp_path, expires: str, rules=REQUIRED_GAPS, school: str | None = "Testskolen", granted: str | None = None):
     lines = []
     for rule in rules:
         lines += [f"- rule: {rule}", f"  reason: Ny plan vedtas i oktober", "  approved_by: Ola Etatsjef",
-                  f"  expires: {expires}"] + ([f"  school: {school}"] if school else [])
+                  f"  expires: {expires}"] + ([f"  school: {school}"] if school else []) \
+            + ([f"  granted: {granted}"] if granted else [])
     path = tmp_path / "waivers.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -45,6 +46,22 @@ def test_expired_waiver_leaves_the_gap_with_a_note(tmp_path, invoke):
     assert code == 1
     assert findings["mini-organ"]["status"] == "fail"
     assert findings["mini-organ"]["notes"] == ["the waiver approved by Ola Etatsjef expired on 2025-08-31"]
+
+
+def test_the_finding_records_the_waiver_that_matched_it(tmp_path, invoke):
+    _, out, _ = invoke(*CHECK, "--format", "json", "--waivers", _waivers(tmp_path, "2025-12-31", granted="2025-08-15"))
+    assert _json_report(out)["mini-organ"]["waiver"] == {
+        "approved_by": "Ola Etatsjef", "reason": "Ny plan vedtas i oktober", "granted": "2025-08-15",
+        "expires": "2025-12-31", "holds": True}
+
+
+def test_a_waiver_granted_after_the_as_of_day_does_not_hold_yet(tmp_path, invoke):
+    """--as-of reproduces an earlier verdict: the gap was open before the waiver was granted."""
+    code, out, _ = invoke(*CHECK, "--format", "json", "--waivers", _waivers(tmp_path, "2025-12-31", granted="2025-09-02"))
+    finding = _json_report(out)["mini-organ"]
+    assert code == 1 and finding["status"] == "fail" and finding["waiver"]["holds"] is False
+    assert finding["notes"] == ["the waiver approved by Ola Etatsjef was granted only on 2025-09-02"]
+    assert invoke(*CHECK[:-4], "--as-of", "2025-09-02", "--lang", "en", "--waivers", tmp_path / "waivers.yaml")[0] == 0
 
 
 def test_waiver_without_school_covers_every_school_and_other_schools_are_not_covered(tmp_path, invoke):

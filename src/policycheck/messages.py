@@ -329,6 +329,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "unntaket godkjent av {approved_by} utløp {expires}",
         "da": "undtagelsen godkendt af {approved_by} udløb {expires}",
     },
+    "waiver.not_yet_granted": {
+        "en": "the waiver approved by {approved_by} was granted only on {granted}",
+        "nb": "unntaket godkjent av {approved_by} ble først gitt {granted}",
+        "da": "undtagelsen godkendt af {approved_by} blev først givet {granted}",
+    },
     "heading.audit": {
         "en": "{count} schools checked against {policy} ({pack} {version}) as of {as_of}",
         "nb": "{count} skoler kontrollert mot {policy} ({pack} {version}) per {as_of}",

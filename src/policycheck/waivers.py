@@ -1,7 +1,8 @@
 """Applying waivers to a finished report (a step after the checks, not inside them).
 
-A valid waiver (the report's as-of date on or before `expires`) turns a gap into `waived`
-and notes who approved it and until when; an expired one leaves the gap and says so.
+A waiver that holds on the report's as-of day (on or after `granted`, on or before `expires`)
+turns a gap into `waived` and notes who approved it and until when; one that has expired, or was
+not yet granted on that day, leaves the gap and says so. `--as-of` thus reproduces an old verdict.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.messages import text
 from policycheck.models.common import Status
-from policycheck.models.report import Finding, Report
+from policycheck.models.report import Finding, Report, WaiverRef
 from policycheck.models.waiver import Waiver, WaiversFile
 
 
@@ -56,12 +57,23 @@ def check_rule_ids(loaded: LoadedWaivers, known: list[str]) -> None:
 def _apply(finding: Finding, waivers: list[Waiver], report: Report) -> Finding:
     if not finding.status.is_gap or not waivers:
         return finding
-    valid = [waiver for waiver in waivers if waiver.expires >= report.as_of]
-    if valid:
-        waiver = max(valid, key=lambda w: w.expires)
+    holding = [waiver for waiver in waivers if waiver.holds_on(report.as_of)]
+    if holding:
+        waiver = max(holding, key=lambda w: w.expires)
         note = text("waiver.applied", report.language, expires=waiver.expires.isoformat(),
                     approved_by=waiver.approved_by, reason=waiver.reason)
-        return finding.model_copy(update={"status": Status.waived, "notes": finding.notes + [note]})
+        return finding.model_copy(update={"status": Status.waived, "notes": finding.notes + [note],
+                                          "waiver": _reference(waiver, holds=True)})
     waiver = max(waivers, key=lambda w: w.expires)
-    note = text("waiver.expired", report.language, expires=waiver.expires.isoformat(), approved_by=waiver.approved_by)
-    return finding.model_copy(update={"notes": finding.notes + [note]})
+    if waiver.expires < report.as_of:
+        note = text("waiver.expired", report.language, expires=waiver.expires.isoformat(),
+                    approved_by=waiver.approved_by)
+    else:
+        note = text("waiver.not_yet_granted", report.language, granted=waiver.granted.isoformat(),
+                    approved_by=waiver.approved_by)
+    return finding.model_copy(update={"notes": finding.notes + [note], "waiver": _reference(waiver, holds=False)})
+
+
+def _reference(waiver: Waiver, holds: bool) -> WaiverRef:
+    return WaiverRef(approved_by=waiver.approved_by, reason=waiver.reason, granted=waiver.granted,
+                     expires=waiver.expires, holds=holds)

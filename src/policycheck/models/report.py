@@ -53,6 +53,17 @@ class BaselineState(str, Enum):
     known = "known"
 
 
+class WaiverRef(BaseModel):
+    """The waiver that matched a gap: who approved it, when, why, and whether it held on the as-of day."""
+
+    model_config = ConfigDict(extra="forbid")
+    approved_by: str
+    reason: str
+    granted: dt.date | None = None
+    expires: dt.date
+    holds: bool = Field(description="True: the gap is waived; False: the waiver had expired or was not yet granted")
+
+
 class Finding(BaseModel):
     """The outcome of one rule for one school."""
 
@@ -68,6 +79,7 @@ class Finding(BaseModel):
     remediation: str | None = None
     notes: list[str] = Field(default_factory=list, description="Post-processing notes, e.g. a waiver applied")
     baseline: BaselineState | None = Field(default=None, description="For gaps, with --baseline: new or known")
+    waiver: WaiverRef | None = Field(default=None, description="The waiver that matched this gap, if any")
 
     @property
     def blocking(self) -> bool:

@@ -17,7 +17,12 @@ class Waiver(Strict):
                                description="The school's name or id as in its plan; omitted = every school")
     reason: str = Field(min_length=1, description="Why the gap is accepted for now")
     approved_by: str = Field(min_length=1, description="Who approved the waiver (name and role)")
+    granted: dt.date | None = Field(default=None, description="The day the waiver was approved; before it the "
+                                    "waiver does not hold, so a report --as-of an earlier day keeps the gap")
     expires: dt.date = Field(description="The last day the waiver holds")
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.granted is None or self.granted <= day) and day <= self.expires
 
     def covers(self, school: str | None, school_id: str | None) -> bool:
         if self.school is None:

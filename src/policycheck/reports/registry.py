@@ -11,12 +11,13 @@ from policycheck.reports.html import HtmlReporter
 from policycheck.reports.json_report import JsonReporter
 from policycheck.reports.junit import JunitReporter
 from policycheck.reports.markdown import MarkdownReporter
+from policycheck.reports.oscal import OscalReporter
 from policycheck.reports.sarif import SarifReporter
 from policycheck.reports.table import TableReporter
 
 REPORTERS: dict[str, Reporter] = build_registry(
     [TableReporter(), JsonReporter(), MarkdownReporter(), CsvReporter(), HtmlReporter(), JunitReporter(),
-     SarifReporter(), GithubReporter()],
+     SarifReporter(), GithubReporter(), OscalReporter()],
     lambda r: r.name, "format")
 
 
