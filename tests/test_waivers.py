@@ -124,3 +124,65 @@ def test_a_baseline_that_is_not_a_report_is_an_input_error(tmp_path, invoke):
     path.write_text('{"findings": 3}', encoding="utf-8")
     code, _, err = invoke(*CHECK, "--baseline", path)
     assert code == 2 and "baseline.json:1" in err
+
+
+def _edited_plan(tmp_path, old: str, new: str):
+    path = tmp_path / "plan.yaml"
+    text = open("tests/data/plan-gaps.yaml", encoding="utf-8").read()
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def _check_plan(plan, *extra):
+    return ("check", "--policy", "tests/data/minipack", "--plan", plan, "--as-of", "2025-09-01", "--lang", "en",
+            "--format", "json", *extra)
+
+
+def test_a_known_gap_is_new_again_once_the_plan_section_it_rests_on_changes(baseline, tmp_path, invoke):
+    plan = _edited_plan(tmp_path, "representert: [foreldre, ansatte]", "representert: [ansatte]")
+    findings = _json_report(invoke(*_check_plan(plan, "--baseline", baseline))[1])
+    assert findings["mini-organ"]["status"] == "fail" and findings["mini-organ"]["baseline"] == "new"
+    assert findings["mini-samtaler"]["baseline"] == "known"  # its section did not change
+
+
+def test_a_baseline_of_another_school_or_school_year_knows_no_gap(baseline, tmp_path, invoke):
+    for old, new in (("name: Testskolen", "name: Nabóskolen"), ("school_year: 2025-2026", "school_year: 2024-2025")):
+        plan = _edited_plan(tmp_path, old, new)
+        code, out, _ = invoke(*_check_plan(plan, "--baseline", baseline))
+        gaps = [f for f in _json_report(out).values() if f["status"] in ("fail", "needs_attestation")]
+        assert code == 1 and gaps and {f["baseline"] for f in gaps} == {"new"}, old
+
+
+def test_a_baseline_from_before_identities_matches_gaps_by_rule(baseline, invoke):
+    document = json.loads(baseline.read_text(encoding="utf-8"))
+    for finding in document["findings"]:
+        finding.pop("identity", None)
+    baseline.write_text(json.dumps(document), encoding="utf-8")
+    assert invoke(*CHECK, "--baseline", baseline)[0] == 0
+
+
+def test_gap_identities_name_plan_paths_and_hide_values(invoke):
+    findings = _json_report(invoke(*CHECK, "--format", "json")[1])
+    identity = findings["mini-organ"]["identity"]
+    assert identity and all(item.startswith("plan:organ.") for item in identity)
+    assert "foreldre" not in json.dumps(identity)
+    assert all("identity" not in finding for finding in findings.values() if finding["status"] == "pass")
+
+
+LOG_CHECK = ("check", "--policy", "tests/data/logpack", "--plan", "tests/data/logschool/plan.yaml",
+             "--log", "tests/data/logschool/log.csv", "--roster", "tests/data/logschool/roster.yaml",
+             "--calendar", "tests/data/logschool/calendar.yaml", "--format", "json", "--lang", "en")
+
+
+def test_a_log_gap_in_a_group_the_baseline_did_not_have_is_new(tmp_path, invoke):
+    """The same rule failing for another pupil, class or channel is a new gap, not a known one."""
+    document = json.loads(invoke(*LOG_CHECK)[1])
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps(document), encoding="utf-8")
+    assert _json_report(invoke(*LOG_CHECK, "--baseline", baseline)[1])["log-aula-andel"]["baseline"] == "known"
+    gap = next(f for f in document["findings"] if f["rule_id"] == "log-aula-andel")
+    assert len(gap["identity"]) == 2 and all(item.startswith("log:") for item in gap["identity"])
+    gap["identity"] = gap["identity"][:1]  # the baseline saw the gap in one group only
+    baseline.write_text(json.dumps(document), encoding="utf-8")
+    assert _json_report(invoke(*LOG_CHECK, "--baseline", baseline)[1])["log-aula-andel"]["baseline"] == "new"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from policycheck import logrun
-from policycheck.baseline import apply_baseline, load_baseline
+from policycheck.baseline import apply_baseline, load_baseline, with_identities
 from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError, did_you_mean
@@ -51,7 +51,7 @@ def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
     plan, view = load_plan(request.plan, pack)
     as_of = request.as_of or default_as_of(plan, dt.date.today())
     report = evaluate_with_log(pack, plan, view, as_of, request.language, request.log)
-    report = postprocess(report, request.waivers, request.baseline)
+    report = postprocess(with_identities(report, view), request.waivers, request.baseline)
     if request.redact:  # the roster is read again only here: it names every pseudonym to replace
         roster = load_roster(request.log.roster) if request.log.roster else None
         report = redact_report(report, roster_identifiers(roster))

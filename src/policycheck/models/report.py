@@ -80,6 +80,9 @@ class Finding(BaseModel):
     notes: list[str] = Field(default_factory=list, description="Post-processing notes, e.g. a waiver applied")
     baseline: BaselineState | None = Field(default=None, description="For gaps, with --baseline: new or known")
     waiver: WaiverRef | None = Field(default=None, description="The waiver that matched this gap, if any")
+    identity: list[str] | None = Field(default=None, description=(
+        "For gaps: what the gap rests on (plan paths with a digest of their value, digests of log groups); "
+        "a later run with --baseline counts the gap as known only if the baseline had all of it"))
 
     @property
     def blocking(self) -> bool:
