@@ -17,7 +17,9 @@ from policycheck.loading.plans import load_plan
 
 HOSTILE = ROOT / "tests" / "hostile"
 EXPECTED: dict[str, str] = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
-SECONDS = 5
+# A guard against a hang (an alias bomb expanding without end), not a speed target: speed is
+# measured by benchmarks/. Even on a shared, loaded machine a refusal takes seconds, not a minute.
+HANG_SECONDS = 60
 
 
 def assert_clean_refusal(result, file) -> None:
@@ -36,7 +38,7 @@ def test_hostile_plan(name):
     result = run_cli("check", "-p", str(MINIPACK), "--plan", str(HOSTILE / name))
     assert_clean_refusal(result, HOSTILE / name)
     assert result.stderr.startswith(f"{HOSTILE / name}{'' if EXPECTED[name].startswith(':') else ':'}{EXPECTED[name]}")
-    assert time.monotonic() - started < SECONDS
+    assert time.monotonic() - started < HANG_SECONDS
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import MINIPACK, ROOT, run_cli
-from test_hostile import EXPECTED, HOSTILE, SECONDS, assert_clean_refusal
+from test_hostile import EXPECTED, HOSTILE, HANG_SECONDS, assert_clean_refusal
 
 SCHOOL = ROOT / "tests" / "data" / "logschool"
 BASE = ["check", "-p", ROOT / "tests" / "data" / "logpack", "--plan", SCHOOL / "plan.yaml", "--as-of", "2026-06-30"]
@@ -44,7 +44,7 @@ def test_hostile_file(kind, name):
     assert_clean_refusal(result, path)
     expected = corpus(kind)[name]
     assert result.stderr.startswith(f"{path}{'' if expected.startswith(':') else ':'}{expected}"), result.stderr
-    assert time.monotonic() - started < SECONDS
+    assert time.monotonic() - started < HANG_SECONDS
 
 
 # The generic YAML corpus as every YAML kind (an empty waivers file is a valid file with no waivers).
@@ -75,7 +75,7 @@ def test_eight_megabyte_line_in_a_csv_log(tmp_path):
     result = run_cli(*OPTION["log"], log)
     assert_clean_refusal(result, log)
     assert result.stderr.startswith(f"{log}:2: a field is longer than 1,048,576 characters")
-    assert time.monotonic() - started < SECONDS
+    assert time.monotonic() - started < HANG_SECONDS
 
 
 def test_eight_megabyte_line_in_a_jsonl_log_is_one_located_row_problem(tmp_path):

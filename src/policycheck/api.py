@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from policycheck import logrun
 from policycheck.baseline import apply_baseline, load_baseline, with_identities
 from policycheck.checks.base import PlanView
-from policycheck.engine import evaluate
+from policycheck.engine import evaluate, school_year_start
 from policycheck.errors import InputError, UsageError, did_you_mean
 from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.loading.plans import load_plan
@@ -47,15 +48,29 @@ def run_check(request: CheckRequest) -> Report:
 
 
 def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
-    """`run_check` with the pack already loaded (an audit loads it once per worker)."""
+    """`run_check` with the pack already loaded (an audit loads it once per worker).
+
+    A pack with several versions or dated parameters is loaded again as it stood on the first day
+    of the plan's school year (1 August), unless that is the version already loaded.
+    """
     plan, view = load_plan(request.plan, pack)
     as_of = request.as_of or default_as_of(plan, dt.date.today())
+    if pack.dated:
+        loaded, pack = pack, pack_in_force(request.policy, school_year_start(plan) or as_of)
+        if pack.folder != loaded.folder:
+            plan, view = load_plan(request.plan, pack)  # the plan's keys are checked against that version
     report = evaluate_with_log(pack, plan, view, as_of, request.language, request.log)
     report = postprocess(with_identities(report, view), request.waivers, request.baseline)
     if request.redact:  # the roster is read again only here: it names every pseudonym to replace
         roster = load_roster(request.log.roster) if request.log.roster else None
         report = redact_report(report, roster_identifiers(roster))
     return report
+
+
+@lru_cache(maxsize=8)
+def pack_in_force(reference: str, day: dt.date) -> PolicyPack:
+    """The pack as in force on a day (cached: the schools of an audit mostly share a school year)."""
+    return load_pack(reference, on=day)
 
 
 def evaluate_with_log(pack: PolicyPack, plan: LocalPlan, view: PlanView, as_of: dt.date,

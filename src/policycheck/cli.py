@@ -23,6 +23,7 @@ from policycheck.explain import explain_rule, rules_table
 from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.models.common import LANGUAGES, Severity
 from policycheck.output import write_atomic
+from policycheck.packdiff import diff_packs, render_diff
 from policycheck.policytest import run_pack_tests
 from policycheck.reference import write_docs
 from policycheck.reports.base import Reporter
@@ -198,6 +199,25 @@ def init(policy: str, output: Path | None, force: bool) -> None:
     _emit(scaffold_plan(load_pack(policy), output), output)
     if output is not None:
         click.echo(f"wrote {output}; fill in the TODOs, then run: policycheck check --policy {policy} --plan {output}", err=True)
+
+
+@cli.command()
+@click.argument("before", metavar="PACK@A")
+@click.argument("after", metavar="PACK@B")
+@click.option("--format", "format_name", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the diff here (whole or not at all).")
+@LANG_OPTION
+def diff(before: str, after: str, format_name: str, output: Path | None, language: str | None) -> None:
+    """List the rules added, removed and changed (quote, severity, check, legal basis) and the
+    parameters changed between two packs, e.g. `diff vest@1.0.0 vest@2.0.0` or two pack folders.
+
+    \b
+    Exit codes:
+      0  the diff was written (with or without differences)
+      2  a pack or version that cannot be found or loaded"""
+    old, new = load_pack(before), load_pack(after)
+    _emit(render_diff(diff_packs(old, new, language or new.meta.language), format_name), output)
 
 
 @cli.command("test")

@@ -46,13 +46,14 @@ def evaluate(
             started[rule.id] = rule.check.start(context)
     _stream(events, started.values())
     decided.update({rule_id: evaluation.finish() for rule_id, evaluation in started.items()})
-    in_force_on = _school_year_start(plan) or as_of
+    in_force_on = school_year_start(plan) or as_of
     findings = [_finding(rule, decided[rule.id], pack, language, in_force_on) for rule in pack.rules]
     return Report(
         tool_version=__version__,
         language=language,
         as_of=as_of,
-        policy=PolicyRef(id=pack.meta.id, version=pack.meta.version,
+        policy=PolicyRef(id=pack.meta.id, version=pack.meta.version, effective_date=pack.meta.effective_date,
+                         revision=pack.revision or None, in_force_on=pack.chosen_on,
                          title=localize(pack.meta.title, language), overrides=pack.overrides),
         inputs=InputRef(plan=view.file, school=plan.school.name, school_id=plan.school.id,
                         school_year=plan.school_year),
@@ -94,7 +95,7 @@ def not_applicable(rule: Rule, plan: LocalPlan) -> Outcome | None:
     return Outcome(Status.not_applicable, Message("not_applicable.grades", params))
 
 
-def _school_year_start(plan: LocalPlan) -> dt.date | None:
+def school_year_start(plan: LocalPlan) -> dt.date | None:
     """1 August of the plan's school year: the day whose laws the report cites (the 2023 opplæringslova from 2024-25)."""
     return dt.date(parse_school_year(plan.school_year), 8, 1) if plan.school_year else None
 

@@ -298,6 +298,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "heading.rule": {"en": "Rule", "nb": "Regel", "da": "Regel"},
     "heading.section": {"en": "§", "nb": "§", "da": "§"},
     "heading.message": {"en": "Finding", "nb": "Funn", "da": "Fund"},
+    "heading.version_in_force": {
+        "en": "{version}, the version in force on {day}",
+        "nb": "{version}, versjonen som gjaldt {day}",
+        "da": "{version}, den version der gjaldt {day}",
+    },
     "heading.report": {
         "en": "{school}: checked against {policy} ({pack} {version}) as of {as_of}",
         "nb": "{school}: kontrollert mot {policy} ({pack} {version}) per {as_of}",

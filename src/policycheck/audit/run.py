@@ -124,7 +124,8 @@ def rule_infos(pack: PolicyPack, language: str) -> list[RuleInfo]:
 
 
 def _header(pack: PolicyPack, language: str, as_of: dt.date) -> dict:
-    policy = PolicyRef(id=pack.meta.id, version=pack.meta.version, title=localize(pack.meta.title, language),
+    policy = PolicyRef(id=pack.meta.id, version=pack.meta.version, effective_date=pack.meta.effective_date,
+                       revision=pack.revision or None, title=localize(pack.meta.title, language),
                        overrides=pack.overrides)
     return {"tool_version": __version__, "language": language, "as_of": as_of, "policy": policy}
 

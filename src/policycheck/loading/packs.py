@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 
@@ -10,10 +12,11 @@ from policycheck.loading.overrides import is_override_file, load_override
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.duty import duty_problems
-from policycheck.models.pack import PackMeta, PolicyPack, Rule, RulesFile
+from policycheck.models.pack import PackMeta, PackVersion, PolicyPack, Rule, RulesFile
 from policycheck.resources import bundled_packs_dir
 
 PACK_FILE = "pack.yaml"
+VERSIONS_DIR = "versions"  # earlier versions of a pack, each a pack folder of its own: versions/<name>/
 
 
 def bundled_pack_names() -> list[str]:
@@ -38,28 +41,81 @@ def resolve_pack_folder(reference: str) -> Path:
     )
 
 
-def load_pack(reference: str) -> PolicyPack:
-    """Load a pack by name or folder, or an override file that extends one."""
+def load_pack(reference: str, on: dt.date | None = None) -> PolicyPack:
+    """Load a pack by name or folder, or an override file that extends one.
+
+    `name@version` loads that version; otherwise the version in force on `on` (the newest one
+    when `on` is None), with parameter values as they stood that day.
+    """
+    reference, pinned = split_version(reference)
     if is_override_file(Path(reference)):
-        return load_override(Path(reference), load_pack)
-    return _load_pack_folder(resolve_pack_folder(reference))
+        return load_override(Path(reference), lambda base: load_pack(base, on))
+    folder = resolve_pack_folder(reference)
+    versions = pack_versions(folder)
+    chosen = _choose_version(versions, pinned, on, reference)
+    pack = _load_pack_folder(Path(chosen.folder), on)
+    chosen_on = on if len(versions) > 1 and pinned is None else None
+    return pack.model_copy(update={"versions": versions, "chosen_on": chosen_on})
 
 
-def _load_pack_folder(folder: Path) -> PolicyPack:
+def split_version(reference: str) -> tuple[str, str | None]:
+    """'vest@1.0.0' -> ('vest', '1.0.0'); a reference without '@' has no pinned version."""
+    name, at, version = reference.rpartition("@")
+    return (name, version) if at and name and "/" not in version else (reference, None)
+
+
+def pack_versions(folder: Path) -> list[PackVersion]:
+    """The pack folder's versions, oldest first: its `versions/*/` and the folder itself."""
+    folders = [path for path in sorted((folder / VERSIONS_DIR).glob("*")) if (path / PACK_FILE).is_file()] + [folder]
+    versions = []
+    for path in folders:
+        meta = validate_document(load_yaml(path / PACK_FILE), PackMeta, "pack")
+        versions.append(PackVersion(version=meta.version, effective_date=meta.effective_date, folder=str(path)))
+    return sorted(versions, key=lambda version: version.effective_date)
+
+
+def _choose_version(versions: list[PackVersion], pinned: str | None, on: dt.date | None,
+                    reference: str) -> PackVersion:
+    """The version asked for, else the newest in force on the day (None: the newest of all)."""
+    if pinned is not None:
+        for version in versions:
+            if pinned in (version.version, Path(version.folder).name):
+                return version
+        known = [version.version for version in versions]
+        raise UsageError(f"pack '{reference}' has no version '{pinned}'{did_you_mean(pinned, known)}; "
+                         f"its versions: {', '.join(known)}")
+    in_force = [version for version in versions if on is None or version.effective_date <= on]
+    if not in_force:
+        raise UsageError(f"pack '{reference}' has no version in force on {on}: its earliest, "
+                         f"{versions[0].version}, takes effect on {versions[0].effective_date}")
+    return in_force[-1]
+
+
+def _load_pack_folder(folder: Path, on: dt.date | None) -> PolicyPack:
     """Load and cross-check a pack: metadata, every rules file, unique ids, known parameters."""
     meta = validate_document(load_yaml(folder / PACK_FILE), PackMeta, "pack")
     rules: list[Rule] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for rules_path in sorted((folder / "rules").glob("*.yaml"), key=_section_order):
+    rules_paths = sorted((folder / "rules").glob("*.yaml"), key=_section_order)
+    for rules_path in rules_paths:
         document = load_yaml(rules_path)
         rules_file = validate_document(document, RulesFile, "rules file")
         problems += _cross_check(rules_file, document, meta, seen)
         rules += rules_file.rules
     if problems:
         raise InputError(problems)
-    parameters = {name: parameter.default for name, parameter in meta.parameters.items()}
-    return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters)
+    parameters = {name: parameter.value_on(on) for name, parameter in meta.parameters.items()}
+    return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters,
+                      revision=_revision(folder, [folder / PACK_FILE, *rules_paths]))
+
+
+def _revision(folder: Path, files: list[Path]) -> str:
+    """A digest of the files a pack was loaded from: two reports with the same revision used the same rules."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def _section_order(path: Path) -> list:

@@ -30,6 +30,15 @@ class Decision(Strict):
     date: dt.date
 
 
+class ParameterChange(Strict):
+    """A new value of a parameter from a day on (a municipal decision, a new law): OpenFisca's dated parameters."""
+
+    from_: dt.date = Field(alias="from", description="The first day the value applies (a check of a school year "
+                                                      "uses the value in force on 1 August of that year)")
+    value: int | float | str | bool | list[str]
+    note: str | None = Field(default=None, description="Why the value changed (a decision, a revision)")
+
+
 class Parameter(Strict):
     """A number or setting a rule uses, with its default, why, and where the number comes from.
 
@@ -48,6 +57,14 @@ class Parameter(Strict):
     rationale: LocalizedText
     minimum: float | None = None
     maximum: float | None = None
+    changes: list[ParameterChange] = Field(default_factory=list, description="Values that replace the default "
+                                                                               "from a day on, oldest first")
+
+    def value_on(self, day: dt.date | None) -> int | float | str | bool | list[str]:
+        """The value in force on a day: the latest change on or before it, else the default (None: today's)."""
+        day = day or dt.date.today()
+        in_force = [change for change in self.changes if change.from_ <= day]
+        return max(in_force, key=lambda change: change.from_).value if in_force else self.default
 
     @model_validator(mode="after")
     def _provenance(self) -> "Parameter":
@@ -151,14 +168,34 @@ class PackMeta(Strict):
     parameters: dict[str, Parameter] = Field(default_factory=dict)
 
 
+class PackVersion(BaseModel):
+    """One version of a pack folder: the top folder is the newest, `versions/<name>/` hold earlier ones."""
+
+    version: str
+    effective_date: dt.date
+    folder: str
+
+
 class PolicyPack(BaseModel):
-    """A loaded pack: its metadata, its rules in file order, and where it came from."""
+    """A loaded pack: its metadata, its rules in file order, and where it came from.
+
+    `versions` lists every version of the pack's folder (with their effective dates), so a check of
+    a school year can load the one in force then; `revision` is a digest of the files loaded.
+    """
 
     meta: PackMeta
     rules: list[Rule]
     folder: str
     parameters: dict[str, int | float | str | bool | list[str]]
     overrides: list[str] = Field(default_factory=list)
+    versions: list[PackVersion] = Field(default_factory=list)
+    revision: str = ""
+    chosen_on: dt.date | None = Field(default=None, description="The day whose version was loaded, when the pack has several")
+
+    @property
+    def dated(self) -> bool:
+        """Whether the day checked can change what is loaded: other versions, or dated parameter values."""
+        return len(self.versions) > 1 or any(parameter.changes for parameter in self.meta.parameters.values())
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)

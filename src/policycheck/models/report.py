@@ -94,6 +94,10 @@ class PolicyRef(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     version: str
+    effective_date: dt.date | None = Field(default=None, description="The day this version of the pack took effect")
+    revision: str | None = Field(default=None, description="A digest of the pack files the report was made with")
+    in_force_on: dt.date | None = Field(default=None, description="For a pack with several versions: the day "
+                                                                  "whose version was used (1 August of the school year)")
     title: str
     overrides: list[str] = Field(default_factory=list, description="Overrides applied to the bundled pack")
 

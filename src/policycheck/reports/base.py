@@ -68,9 +68,11 @@ def notes(finding: Finding, language: str) -> list[str]:
 
 def heading(report: Report) -> str:
     """'School: checked against Pack (id version) as of date' in the report's language."""
-    policy = report.policy
-    return text("heading.report", report.language, school=report.inputs.school or "?", policy=policy.title,
-                pack=policy.id, version=policy.version, as_of=report.as_of.isoformat())
+    policy, language = report.policy, report.language
+    version = policy.version if policy.in_force_on is None else \
+        text("heading.version_in_force", language, version=policy.version, day=policy.in_force_on.isoformat())
+    return text("heading.report", language, school=report.inputs.school or "?", policy=policy.title,
+                pack=policy.id, version=version, as_of=report.as_of.isoformat())
 
 
 def summary_line(report: Report) -> str:

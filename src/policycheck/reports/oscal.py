@@ -167,6 +167,7 @@ def _resources(report: Report, ids: _Ids) -> list[dict]:
     pack = {"uuid": ids.of("pack"), "title": f"{report.policy.title} ({report.policy.id} {report.policy.version})",
             "description": "The policy pack the school was checked against; its rules are the controls.",
             "props": [_prop("pack", report.policy.id), _prop("pack-version", report.policy.version)]
+            + ([_prop("pack-revision", report.policy.revision)] if report.policy.revision else [])
             + [_prop("override", override) for override in report.policy.overrides]}
     inputs = [{"uuid": ids.of("input", file), "title": relative_file(file),
                "rlinks": [{"href": relative_file(file)}]} for file in _input_files(report)]
