@@ -18,6 +18,7 @@ from policycheck import __version__, api
 from policycheck.audit.progress import Progress
 from policycheck.audit.run import AuditRequest, merge_audits, run_audit
 from policycheck.audit.shard import Shard
+from policycheck.catalog import oscal_catalog
 from policycheck.errors import InputError, UsageError
 from policycheck.explain import explain_rule, rules_table
 from policycheck.loading.packs import bundled_pack_names, load_pack
@@ -218,6 +219,21 @@ def diff(before: str, after: str, format_name: str, output: Path | None, languag
       2  a pack or version that cannot be found or loaded"""
     old, new = load_pack(before), load_pack(after)
     _emit(render_diff(diff_packs(old, new, language or new.meta.language), format_name), output)
+
+
+@cli.command()
+@POLICY_OPTION
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the catalog here (whole or not at all).")
+def catalog(policy: str, output: Path | None) -> None:
+    """Write a pack as an OSCAL 1.0.6 catalog (JSON): sections as groups, rules as controls with
+    their verbatim quote as the statement, parameters with their origin; the catalog that
+    `check --format oscal` results refer to by rule id.
+
+    \b
+    Exit codes:
+      0  the catalog was written
+      2  a pack that cannot be found or loaded"""
+    _emit(oscal_catalog(load_pack(policy)), output)
 
 
 @cli.command("test")
