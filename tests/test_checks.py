@@ -106,6 +106,11 @@ def test_contains_names_the_fields_an_entry_lacks():
     assert message.render("en") == "'m' is not filled in: the entry tema: hilse lacks formidlet_gjennom"
 
 
+def test_contains_points_at_the_entry_that_lacks_fields():
+    found = outcome(EXPECTATION, "m:\n  - {tema: annet, tekst: x, formidlet_gjennom: brev}\n  - {tema: hilse}\n")
+    assert [(item.path, item.line) for item in found.evidence] == [("m.1", 4)]
+
+
 def test_contains_require_needs_a_key():
     with pytest.raises(ValueError, match="needs 'key'"):
         status({"kind": "contains", "path": "m", "members": ["x"], "require": ["tekst"]}, "")

@@ -59,10 +59,11 @@ class ContainsCheck(PlanCheck):
         missing = [member for member in required if member.casefold() not in present]
         if missing:
             return Outcome(Status.fail, Message("contains.fail", {"path": self.path, "missing": missing}), evidence)
-        incomplete = [self._lacking(member, value) for member in required]
-        incomplete = [message for message in incomplete if message is not None]
+        incomplete = [gap for gap in (self._lacking(member, value) for member in required) if gap is not None]
         if incomplete:
-            return Outcome(Status.fail, Message("contains.incomplete", {"path": self.path, "entries": incomplete}),
+            messages = [message for _, message in incomplete]
+            evidence = [context.plan.evidence(f"{self.path}.{index}") for index, _ in incomplete]
+            return Outcome(Status.fail, Message("contains.incomplete", {"path": self.path, "entries": messages}),
                            evidence)
         return Outcome(Status.passed, Message("contains.ok", {"path": self.path, "members": required}), evidence)
 
@@ -71,13 +72,13 @@ class ContainsCheck(PlanCheck):
             item = item.get(self.key, "")
         return str(item).strip().casefold()
 
-    def _lacking(self, member: str, items: list[Any]) -> Message | None:
-        """None when an entry for the member fills in every required field, else what the fullest one lacks."""
+    def _lacking(self, member: str, items: list[Any]) -> tuple[int, Message] | None:
+        """None when an entry for the member fills in every required field, else the fullest one's index and gap."""
         if not self.require:
             return None
-        entries = [item for item in items if isinstance(item, dict) and self._member(item) == member.casefold()]
-        gaps = [[field for field in self.require if is_blank(entry.get(field))] for entry in entries]
-        fewest = min(gaps, key=len, default=self.require)
+        gaps = [(index, [field for field in self.require if not isinstance(item, dict) or is_blank(item.get(field))])
+                for index, item in enumerate(items) if self._member(item) == member.casefold()]
+        index, fewest = min(gaps, key=lambda gap: len(gap[1]))
         if not fewest:
             return None
-        return Message("contains.entry_lacks", {"key": self.key, "member": member, "fields": fewest})
+        return index, Message("contains.entry_lacks", {"key": self.key, "member": member, "fields": fewest})
