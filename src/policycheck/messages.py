@@ -391,9 +391,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "planens liste '{path}'{field} indeholder {members}{require}",
     },
     "describe.require": {
-        "en": ", each entry filling in {fields}",
-        "nb": ", og hver oppføring fyller ut {fields}",
-        "da": ", og hver post udfylder {fields}",
+        "en": ", each in an entry that fills in {fields}",
+        "nb": ", hver i en oppføring som fyller ut {fields}",
+        "da": ", hver i en post, der udfylder {fields}",
     },
     "describe.field": {"en": " (field '{key}')", "nb": " (feltet '{key}')", "da": " (feltet '{key}')"},
     "describe.attestation": {
