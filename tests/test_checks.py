@@ -84,6 +84,38 @@ def test_contains_reads_a_field_of_mappings():
     assert outcome(check, "m: [{rolle: foreldre}]\n").message.render("nb") == "'m' mangler elever"
 
 
+EXPECTATION = {"kind": "contains", "path": "m", "members": ["hilse"], "key": "tema",
+               "require": ["tekst", "formidlet_gjennom"]}
+
+
+@pytest.mark.parametrize("plan_text, expected", [
+    ("m: [{tema: hilse, tekst: Hils, formidlet_gjennom: [foreldremøte]}]\n", Status.passed),
+    ("m: [{tema: hilse}, {tema: hilse, tekst: Hils, formidlet_gjennom: brev}]\n", Status.passed),
+    ("m: [{tema: hilse}]\n", Status.fail),
+    ("m: [hilse]\n", Status.fail),
+    ("m: [{tema: hilse, tekst: Hils, formidlet_gjennom: []}]\n", Status.fail),
+    ("m: [{tema: hilse, tekst: TODO, formidlet_gjennom: brev}]\n", Status.fail),
+])
+def test_contains_requires_fields_of_the_member_entry(plan_text, expected):
+    assert status(EXPECTATION, plan_text) is expected
+
+
+def test_contains_names_the_fields_an_entry_lacks():
+    message = outcome(EXPECTATION, "m: [{tema: hilse, tekst: Hils}]\n").message
+    assert message.render("nb") == "'m' er ikke fylt ut: oppføringen tema: hilse mangler formidlet_gjennom"
+    assert message.render("en") == "'m' is not filled in: the entry tema: hilse lacks formidlet_gjennom"
+
+
+def test_contains_points_at_the_entry_that_lacks_fields():
+    found = outcome(EXPECTATION, "m:\n  - {tema: annet, tekst: x, formidlet_gjennom: brev}\n  - {tema: hilse}\n")
+    assert [(item.path, item.line) for item in found.evidence] == [("m.1", 4)]
+
+
+def test_contains_require_needs_a_key():
+    with pytest.raises(ValueError, match="needs 'key'"):
+        status({"kind": "contains", "path": "m", "members": ["x"], "require": ["tekst"]}, "")
+
+
 ATTESTED = "attestations:\n  - {rule: t-rule, statement: Ja, attested_by: {name: K, role: rektor}, date: %s}\n"
 
 

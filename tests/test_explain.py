@@ -111,7 +111,7 @@ LABELS = {
 }
 ENGLISH_LABELS = set(LABELS["en"].values()) | {"severity:", "required", "(from '", "(count)", "(percent)"}
 RULES = [("tromso", "tro-utviklingssamtale-to-ganger"), ("tromso", "tro-utviklingssamtale-holdt-to-ganger"),
-         ("tromso", "tro-gratisprinsippet-ingen-kostnad"), ("tromso", "tro-informasjonsmote-holdt-for-1-og-8"),
+         ("tromso", "tro-gratisprinsippet-ingen-kostnad"), ("tromso", "tro-informasjonsmote-holdt-for-8-trinn"),
          ("vest", "vest-aula-primaer-kanal"), ("vest", "vest-positivt-samarbejdsklima")]
 
 

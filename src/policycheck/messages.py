@@ -55,6 +55,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "'{path}' mangler {missing}",
         "da": "'{path}' mangler {missing}",
     },
+    "contains.incomplete": {
+        "en": "'{path}' is not filled in: {entries}",
+        "nb": "'{path}' er ikke fylt ut: {entries}",
+        "da": "'{path}' er ikke udfyldt: {entries}",
+    },
+    "contains.entry_lacks": {
+        "en": "the entry {key}: {member} lacks {fields}",
+        "nb": "oppføringen {key}: {member} mangler {fields}",
+        "da": "posten {key}: {member} mangler {fields}",
+    },
     "contains.ok": {
         "en": "'{path}' includes {members}",
         "nb": "'{path}' inneholder {members}",
@@ -386,9 +396,14 @@ CATALOG: dict[str, dict[str, str]] = {
     "describe.compare": {"en": "the plan's '{path}' is {relation}", "nb": "planens '{path}' er {relation}",
                          "da": "planens '{path}' er {relation}"},
     "describe.contains": {
-        "en": "the plan's list '{path}'{field} includes {members}",
-        "nb": "planens liste '{path}'{field} inneholder {members}",
-        "da": "planens liste '{path}'{field} indeholder {members}",
+        "en": "the plan's list '{path}'{field} includes {members}{require}",
+        "nb": "planens liste '{path}'{field} inneholder {members}{require}",
+        "da": "planens liste '{path}'{field} indeholder {members}{require}",
+    },
+    "describe.require": {
+        "en": ", each in an entry that fills in {fields}",
+        "nb": ", hver i en oppføring som fyller ut {fields}",
+        "da": ", hver i en post, der udfylder {fields}",
     },
     "describe.field": {"en": " (field '{key}')", "nb": " (feltet '{key}')", "da": " (feltet '{key}')"},
     "describe.attestation": {
