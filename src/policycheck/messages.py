@@ -561,7 +561,7 @@ TERMS: dict[str, dict[str, str]] = {
     "melding": {"en": "message", "nb": "melding", "da": "besked"},
     "invitasjon": {"en": "invitation", "nb": "invitasjon", "da": "indkaldelse"},
     "dialogmote": {"en": "dialogue meeting", "nb": "dialogmøte", "da": "dialogmøde"},
-    "meddelelsesbog": {"en": "message book", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
+    "meddelelsesbog": {"en": "meddelelsesbog (pupil progress book)", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
     "samarbeidsorgan-mote": {"en": "cooperation body meeting", "nb": "møte i samarbeidsorgan",
                              "da": "møde i samarbejdsorgan"},
     "hendelse": {"en": "incident", "nb": "hendelse", "da": "hændelse"},
