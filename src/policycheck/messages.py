@@ -411,7 +411,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "planens liste '{path}'{field} indeholder {members}",
     },
     "describe.per_grade": {
-        "en": "the plan's list '{path}' has, for every grade of the school, an entry naming it (or its range) in "
+        "en": "the plan's list '{path}' has, for every grade of the school, an entry that names it (or its range) in "
               "'{key}'{fields}",
         "nb": "planens liste '{path}' har for hvert trinn på skolen en oppføring som nevner det (eller trinnene) i "
               "'{key}'{fields}",
