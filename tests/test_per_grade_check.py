@@ -86,3 +86,9 @@ def test_a_list_that_is_not_entries_or_is_empty_fails(entries):
 ])
 def test_grade_span(value, grades):
     assert grade_span(value) == grades
+
+
+def test_the_unfilled_field_is_named_in_danish_and_norwegian():
+    found = outcome(plan("{min: 7, max: 9}", '  - {klassetrin: "7.-9.", form: klassebrev}\n'))
+    assert found.message.render("da") == "i 'info' mangler interval_dage i posten for 7.-9."
+    assert found.message.render("nb") == "i 'info' mangler interval_dage i oppføringen for 7.-9."

@@ -77,8 +77,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "per_grade.unfilled": {
         "en": "in '{path}', the entry for {grades} does not fill in {fields}",
-        "nb": "i '{path}' fyller ikke oppføringen for {grades} ut {fields}",
-        "da": "i '{path}' udfylder posten for {grades} ikke {fields}",
+        "nb": "i '{path}' mangler {fields} i oppføringen for {grades}",
+        "da": "i '{path}' mangler {fields} i posten for {grades}",
     },
     "per_grade.missing": {
         "en": "'{path}' does not cover every grade of the school; missing: {grades}",
