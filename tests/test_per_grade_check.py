@@ -8,10 +8,12 @@ import pytest
 
 from policycheck.checks.base import CheckContext, PlanView
 from policycheck.checks.per_grade import grade_span
+from policycheck.loading.packs import load_pack
 from policycheck.loading.yamlfile import parse_yaml
 from policycheck.models.common import Status
 from policycheck.models.pack import Rule
 from policycheck.models.plan import LocalPlan
+from policycheck.scaffold import scaffold_plan
 
 CHECK = {"kind": "per_grade", "path": "info", "fields": ["interval_dage", "form"]}
 
@@ -92,3 +94,8 @@ def test_the_unfilled_field_is_named_in_danish_and_norwegian():
     found = outcome(plan("{min: 7, max: 9}", '  - {klassetrin: "7.-9.", form: klassebrev}\n'))
     assert found.message.render("da") == "i 'info' mangler interval_dage i posten for 7.-9."
     assert found.message.render("nb") == "i 'info' mangler interval_dage i oppføringen for 7.-9."
+
+
+def test_the_plan_skeleton_asks_for_the_fields_of_every_rule_on_one_list():
+    skeleton = scaffold_plan(load_pack("vest"), None)
+    assert "per_klassetrin: [{klassetrin: TODO, interval_dage: TODO, form: TODO}]" in skeleton
