@@ -30,6 +30,7 @@ EXAMPLES = {
                   "flags": ["sensitive"]},
     "share": {"kind": "share", "types": ["melding", "svar"], "channel": "aula", "parameter": "andel"},
     "lead_time": {"kind": "lead_time", "meeting": ["skole-hjem-samtale"], "days": 10},
+    "per_grade": {"kind": "per_grade", "path": "informasjon.per_trinn", "key": "trinn", "fields": ["intervall", "form"]},
 }
 # Other wordings of the same kinds: each template a kind chooses between.
 VARIANTS = [
@@ -42,6 +43,7 @@ VARIANTS = [
     {"kind": "within_window", "types": ["foreldremote"], "per": "class", "window": "first_weeks", "weeks": 6},
     {"kind": "forbidden", "flags": ["cost"]},
     {"kind": "forbidden", "channels": ["transponder"]},
+    {"kind": "per_grade", "path": "informasjon.per_trinn"},
 ]
 # English words and phrases of the describe texts, none of which a Norwegian or Danish text may hold.
 ENGLISH = ("every", "at least", "at most", "more than", "less than", "event", "of type", "the plan", "includes",
@@ -112,7 +114,7 @@ LABELS = {
 ENGLISH_LABELS = set(LABELS["en"].values()) | {"severity:", "required", "(from '", "(count)", "(percent)"}
 RULES = [("tromso", "tro-utviklingssamtale-to-ganger"), ("tromso", "tro-utviklingssamtale-holdt-to-ganger"),
          ("tromso", "tro-gratisprinsippet-ingen-kostnad"), ("tromso", "tro-informasjonsmote-holdt-for-8-trinn"),
-         ("vest", "vest-aula-primaer-kanal"), ("vest", "vest-positivt-samarbejdsklima")]
+         ("vest", "vest-meddelelsesbog-aarligt"), ("vest", "vest-meddelelsesbog-fokuspunkter-bhkl")]
 
 
 def expected_labels(pack: str, rule_id: str, language: str) -> list[str]:

@@ -32,7 +32,7 @@ def test_unknown_check_kind_gets_did_you_mean():
     found = problems(RULE + "    check: {kind: presnt, path: a}\n", RulesFile)
     assert found == ["f.yaml:10:19: rules.0.check: unknown kind 'presnt' (did you mean 'present'?); "
                      "expected one of: all, any, attestation, compare, contains, count, forbidden, lead_time, not, "
-                     "participants, present, reply_within, share, within_window"]
+                     "participants, per_grade, present, reply_within, share, within_window"]
 
 
 def test_wrong_field_in_known_kind_is_explained_in_that_kind():

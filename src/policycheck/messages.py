@@ -70,6 +70,36 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "'{path}' inneholder {members}",
         "da": "'{path}' indeholder {members}",
     },
+    "per_grade.no_grades": {
+        "en": "'{path}' is judged against the school's grades, but the plan gives no 'school.grades'",
+        "nb": "'{path}' vurderes mot skolens trinn, men planen oppgir ikke 'school.grades'",
+        "da": "'{path}' vurderes mod skolens klassetrin, men planen angiver ikke 'school.grades'",
+    },
+    "per_grade.not_entries": {
+        "en": "'{path}' should be a list of entries, each naming its grades in '{key}'",
+        "nb": "'{path}' skal være en liste av oppføringer som hver nevner sine trinn i '{key}'",
+        "da": "'{path}' skal være en liste af poster, der hver angiver sine klassetrin i '{key}'",
+    },
+    "per_grade.unreadable": {
+        "en": "in '{path}', '{key}: {value}' names no grade or range of grades (write e.g. 3 or 0-3)",
+        "nb": "i '{path}' nevner '{key}: {value}' ikke et trinn eller en rekke trinn (skriv f.eks. 3 eller 1-4)",
+        "da": "i '{path}' angiver '{key}: {value}' ikke et klassetrin eller en række klassetrin (skriv fx 3 eller 0-3)",
+    },
+    "per_grade.unfilled": {
+        "en": "in '{path}', the entry for {grades} does not fill in {fields}",
+        "nb": "i '{path}' mangler {fields} i oppføringen for {grades}",
+        "da": "i '{path}' mangler {fields} i posten for {grades}",
+    },
+    "per_grade.missing": {
+        "en": "'{path}' does not cover every grade of the school; missing: {grades}",
+        "nb": "'{path}' dekker ikke alle skolens trinn; mangler: {grades}",
+        "da": "'{path}' dækker ikke alle skolens klassetrin; mangler: {grades}",
+    },
+    "per_grade.ok": {
+        "en": "'{path}' has an entry for every grade of the school ({first}-{last})",
+        "nb": "'{path}' har en oppføring for hvert trinn på skolen ({first}-{last})",
+        "da": "'{path}' har en post for hvert klassetrin på skolen ({first}-{last})",
+    },
     "attestation.missing": {
         "en": "no attestation for this rule in the plan's 'attestations'",
         "nb": "ingen bekreftelse (attestation) for denne regelen i planens 'attestations'",
@@ -405,6 +435,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": ", hver i en oppføring som fyller ut {fields}",
         "da": ", hver i en post, der udfylder {fields}",
     },
+    "describe.per_grade": {
+        "en": "the plan's list '{path}' has, for every grade of the school, an entry that names it (or its range) in "
+              "'{key}'{fields}",
+        "nb": "planens liste '{path}' har for hvert trinn på skolen en oppføring som nevner det (eller trinnene) i "
+              "'{key}'{fields}",
+        "da": "planens liste '{path}' har for hvert klassetrin på skolen en post, der angiver det (eller en række) i "
+              "'{key}'{fields}",
+    },
+    "describe.per_grade_fields": {"en": " and fills in {fields}", "nb": " og fyller ut {fields}",
+                                  "da": " og udfylder {fields}"},
     "describe.field": {"en": " (field '{key}')", "nb": " (feltet '{key}')", "da": " (feltet '{key}')"},
     "describe.attestation": {
         "en": "the plan's 'attestations' has an entry for this rule with a statement, who attests (name and role) "
@@ -546,7 +586,7 @@ TERMS: dict[str, dict[str, str]] = {
     "melding": {"en": "message", "nb": "melding", "da": "besked"},
     "invitasjon": {"en": "invitation", "nb": "invitasjon", "da": "indkaldelse"},
     "dialogmote": {"en": "dialogue meeting", "nb": "dialogmøte", "da": "dialogmøde"},
-    "meddelelsesbog": {"en": "message book", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
+    "meddelelsesbog": {"en": "meddelelsesbog (pupil progress book)", "nb": "meddelelsesbog", "da": "meddelelsesbog"},
     "samarbeidsorgan-mote": {"en": "cooperation body meeting", "nb": "møte i samarbeidsorgan",
                              "da": "møde i samarbejdsorgan"},
     "hendelse": {"en": "incident", "nb": "hendelse", "da": "hændelse"},

@@ -38,9 +38,17 @@ def _collect(pack: PolicyPack) -> tuple[dict[str, Any], dict[str, list[Rule]]]:
     for rule in pack.rules:
         for path, value in rule.check.placeholders().items():
             if path != "attestations":
-                values.setdefault(path, value)
+                values[path] = _merged(values[path], value) if path in values else value
                 rules_by_path[path].append(rule)
     return values, rules_by_path
+
+
+def _merged(first: Any, second: Any) -> Any:
+    """Two rules' placeholders for one path: a list of entries gets the fields of both, else the first stays."""
+    entries = [first, second]
+    if all(isinstance(value, list) and value and isinstance(value[0], dict) for value in entries):
+        return [{**first[0], **second[0]}]
+    return first
 
 
 def _tree(values: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from policycheck.checks.count import CountCheck
 from policycheck.checks.forbidden import ForbiddenCheck
 from policycheck.checks.lead_time import LeadTimeCheck
 from policycheck.checks.participants import ParticipantsCheck
+from policycheck.checks.per_grade import PerGradeCheck
 from policycheck.checks.present import PresentCheck
 from policycheck.checks.reply_within import ReplyWithinCheck
 from policycheck.checks.share import ShareCheck
@@ -27,7 +28,7 @@ from policycheck.registry import build_registry
 
 
 CHECK_KINDS: dict[str, type[Check]] = build_registry(
-    [PresentCheck, CompareCheck, ContainsCheck, AttestationCheck, AllCheck, AnyOfCheck, NotCheck,
+    [PresentCheck, CompareCheck, ContainsCheck, PerGradeCheck, AttestationCheck, AllCheck, AnyOfCheck, NotCheck,
      CountCheck, WithinWindowCheck, ReplyWithinCheck, ParticipantsCheck, ForbiddenCheck, ShareCheck, LeadTimeCheck],
     lambda kind: kind.model_fields["kind"].default,
     "check kind",
