@@ -359,6 +359,36 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": " (parameter {name} i pakken)",
     },
     # What satisfies a check (`Check.describe`), for `policycheck explain` and the rule reference.
+    "threshold.text": {
+        "en": "the threshold {value} ({name}) is stated in the text: \u201c{quote}\u201d",
+        "nb": "terskelen {value} ({name}) står i teksten: \u00ab{quote}\u00bb",
+        "da": "tærsklen {value} ({name}) står i teksten: \u00bb{quote}\u00ab",
+    },
+    "threshold.interpretation": {
+        "en": "the threshold {value} ({name}) is the pack's reading of the text, not the document's words",
+        "nb": "terskelen {value} ({name}) er pakkens tolkning av teksten, ikke dokumentets ord",
+        "da": "tærsklen {value} ({name}) er pakkens fortolkning af teksten, ikke dokumentets ord",
+    },
+    "threshold.tool-setting": {
+        "en": "the threshold {value} ({name}) is a setting of the tool, not the document's words",
+        "nb": "terskelen {value} ({name}) er en innstilling i verktøyet, ikke dokumentets ord",
+        "da": "tærsklen {value} ({name}) er en indstilling i værktøjet, ikke dokumentets ord",
+    },
+    "threshold.decision": {
+        "en": "the threshold {value} ({name}) was decided by {decided_by} ({reference}, {date})",
+        "nb": "terskelen {value} ({name}) er vedtatt av {decided_by} ({reference}, {date})",
+        "da": "tærsklen {value} ({name}) er besluttet af {decided_by} ({reference}, {date})",
+    },
+    "threshold.override": {
+        "en": "the threshold {value} ({name}) is the override file's value ({where}), with no recorded decision",
+        "nb": "terskelen {value} ({name}) er tilpasningsfilens verdi ({where}), uten registrert vedtak",
+        "da": "tærsklen {value} ({name}) er tilpasningsfilens værdi ({where}), uden registreret beslutning",
+    },
+    "threshold.capped": {
+        "en": "{pack_severity} in the pack; at most {severity} until the municipality confirms {names} by a decision in an override file",
+        "nb": "{pack_severity} i pakken; høyst {severity} til kommunen bekrefter {names} med et vedtak i en tilpasningsfil",
+        "da": "{pack_severity} i pakken; højst {severity}, indtil kommunen bekræfter {names} med en beslutning i en tilpasningsfil",
+    },
     "describe.parameter": {"en": "{value} (parameter {name})", "nb": "{value} (parameter {name})",
                            "da": "{value} (parameter {name})"},
     "describe.at_least": {"en": "at least {value}", "nb": "minst {value}", "da": "mindst {value}"},

@@ -79,11 +79,19 @@ MODAL_CEILING: dict[Modal, Severity] = {
 }
 
 
+UNCONFIRMED_CEILING = Severity.recommended  # a rule resting on a number neither the text nor a decision states
+
+
+def capped(severity: Severity, ceiling: Severity) -> Severity:
+    """The lower of a severity and a ceiling."""
+    return min(severity, ceiling, key=lambda each: each.rank)
+
+
 def severity_ceiling(modal: Modal, bearer: Bearer) -> Severity:
     """The highest severity the modal verb and the bearer allow."""
     by_modal = MODAL_CEILING[modal]
     by_bearer = Severity.required if bearer.is_school else Severity.recommended
-    return min(by_modal, by_bearer, key=lambda severity: severity.rank)
+    return capped(by_modal, by_bearer)
 
 
 def duty_problems(modal: Modal, bearer: Bearer, school_part: SchoolPart, severity: Severity) -> list[str]:

@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
-from policycheck.models.common import Severity, Status
+from policycheck.models.duty import Bearer, SchoolPart
+from policycheck.models.common import Decision, ParameterOrigin, Severity, Status
 
 REPORT_SCHEMA_ID = "https://policycheck.dev/schemas/report.schema.json"
 
@@ -46,6 +47,31 @@ class SourceRef(BaseModel):
     quote: str
 
 
+class Threshold(BaseModel):
+    """A number a rule's verdict rests on, and where it comes from.
+
+    `origin` is the pack's (`text`, `interpretation`, `tool-setting`), or `municipal-decision`
+    when the pack or an override file records the `decision`. `set_in` is the override file and
+    line that changed the number without recording a decision.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    parameter: str
+    value: int | float | str | bool | list[str]
+    origin: ParameterOrigin
+    quote: str | None = Field(default=None, description="For origin 'text': the document's words that state the number")
+    decision: Decision | None = Field(default=None, description="Who decided the number, in which decision, when")
+    set_in: str | None = Field(default=None, description="file:line of an override that set the value with no decision")
+    note: str | None = Field(default=None, description="Where the number comes from, in the report's language")
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the number is the document's own or a recorded decision (else it caps the rule's severity)."""
+        if self.decision is not None:
+            return True
+        return self.origin == "text" and self.set_in is None
+
+
 class BaselineState(str, Enum):
     """Whether a gap was already a gap in the baseline report (`--baseline`)."""
 
@@ -60,8 +86,13 @@ class Finding(BaseModel):
     rule_id: str
     title: str
     status: Status
-    severity: Severity
+    severity: Severity = Field(description="The effective severity: the pack's, capped while a threshold is unconfirmed")
+    pack_severity: Severity | None = Field(default=None, description="The pack's severity, when the cap lowered it")
+    severity_note: str | None = Field(default=None, description="Why the severity is capped, in the report's language")
+    bearer: Bearer | None = Field(default=None, description="Who the source statement obliges; absent in older reports")
+    school_part: SchoolPart | None = Field(default=None, description="The school's part: does, facilitates or communicates")
     message: str
+    thresholds: list[Threshold] = Field(default_factory=list, description="The numbers the verdict rests on")
     source: SourceRef
     legal_basis: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)

@@ -61,8 +61,11 @@ def status_label(status: Status | str, language: str) -> str:
 
 
 def notes(finding: Finding, language: str) -> list[str]:
-    """Post-processing notes plus the baseline state, as display text."""
+    """Post-processing notes plus the baseline state, the severity cap and, for a gap, where its numbers come from."""
     extra = [text(f"baseline.{finding.baseline.value}", language)] if finding.baseline else []
+    extra += [finding.severity_note] if finding.severity_note else []
+    if finding.status.is_gap:
+        extra += [threshold.note for threshold in finding.thresholds if threshold.note]
     return extra + finding.notes
 
 
