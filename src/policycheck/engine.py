@@ -123,23 +123,14 @@ def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str, in_f
 def cap_note(rule: Rule, pack: PolicyPack) -> Message:
     """Why a rule is below its pack severity: the numbers that no text or decision confirms."""
     return Message("threshold.capped", {"pack_severity": Message(f"severity.{rule.severity.value}"),
-                                        "severity": Message(f"severity.{pack.severity_of(rule).value}"),
-                                        "names": pack.unconfirmed(rule)})
+                                        "cap": cap_reason(rule, pack)})
+
+
+def cap_reason(rule: Rule, pack: PolicyPack) -> Message:
+    """'at most recommended until the municipality confirms x by a decision in an override file'."""
+    return Message("threshold.cap", {"severity": Message(f"severity.{pack.severity_of(rule).value}"),
+                                     "names": pack.unconfirmed(rule)})
 
 
 def _with_note(threshold: Threshold, language: str) -> Threshold:
-    return threshold.model_copy(update={"note": threshold_note(threshold).render(language)})
-
-
-def threshold_note(threshold: Threshold) -> Message:
-    """Where the number comes from: the text (quoted), a decision, an override without one, the pack's reading."""
-    params = {"value": threshold.value, "name": threshold.parameter}
-    if threshold.decision is not None:
-        decision = threshold.decision
-        return Message("threshold.decision", {**params, "decided_by": decision.decided_by,
-                                              "reference": decision.reference, "date": decision.date.isoformat()})
-    if threshold.set_in is not None:
-        return Message("threshold.override", {**params, "where": threshold.set_in})
-    if threshold.origin == "text":
-        return Message("threshold.text", {**params, "quote": threshold.quote})
-    return Message(f"threshold.{threshold.origin}", params)
+    return threshold.model_copy(update={"note": threshold.message().render(language)})

@@ -118,8 +118,9 @@ def school_result(folder: str, report: Report) -> SchoolResult:
 
 
 def rule_infos(pack: PolicyPack, language: str) -> list[RuleInfo]:
-    return [RuleInfo(id=rule.id, title=localize(rule.title, language), severity=rule.severity,
-                     section=rule.source.section, quote=rule.source.quote,
+    return [RuleInfo(id=rule.id, title=localize(rule.title, language), severity=pack.severity_of(rule),
+                     pack_severity=rule.severity if pack.severity_of(rule) is not rule.severity else None,
+                     bearer=rule.bearer, school_part=rule.school_part, section=rule.source.section, quote=rule.source.quote,
                      remediation=localize(rule.remediation, language)) for rule in pack.rules]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from policycheck.messages import Message
 from policycheck.models.common import Severity
 
 
@@ -106,3 +107,8 @@ def duty_problems(modal: Modal, bearer: Bearer, school_part: SchoolPart, severit
     if not bearer.is_school and school_part is SchoolPart.does:
         problems.append(f"bearer '{bearer.value}' is not the school: school_part must be 'facilitates' or 'communicates'")
     return problems
+
+
+def duty_message(bearer: Bearer, school_part: SchoolPart, key: str = "duty.note") -> Message:
+    """'addressed to the parents; the school's part is to communicate it' (`duty.line`: without 'addressed to')."""
+    return Message(key, {"bearer": Message(f"bearer.{bearer.value}"), "part": Message(f"school_part.{school_part.value}")})

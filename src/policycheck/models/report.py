@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
+from policycheck.messages import Message
 from policycheck.models.duty import Bearer, SchoolPart
 from policycheck.models.common import Decision, ParameterOrigin, Severity, Status
 
@@ -70,6 +71,19 @@ class Threshold(BaseModel):
         if self.decision is not None:
             return True
         return self.origin == "text" and self.set_in is None
+
+    def message(self) -> Message:
+        """Where the number comes from: the text (quoted), a decision, an override without one, the pack's reading."""
+        params = {"value": self.value, "name": self.parameter}
+        if self.decision is not None:
+            decision = self.decision
+            return Message("threshold.decision", {**params, "decided_by": decision.decided_by,
+                                                  "reference": decision.reference, "date": decision.date.isoformat()})
+        if self.set_in is not None:
+            return Message("threshold.override", {**params, "where": self.set_in})
+        if self.origin == "text":
+            return Message("threshold.text", {**params, "quote": self.quote})
+        return Message(f"threshold.{self.origin}", params)
 
 
 class BaselineState(str, Enum):
