@@ -132,25 +132,25 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": ", de {shown} første vist",
     },
     "count.ok": {
-        "en": "every {per} has {bounds} {types} per {period} in {year} ({total} checked)",
-        "nb": "hver {per} har {bounds} {types} per {period} i {year} ({total} kontrollert)",
-        "da": "hver {per} har {bounds} {types} pr. {period} i {year} ({total} kontrolleret)",
+        "en": "every {per} has {bounds} {types} per {period} in {year} ({total} checked){outcomes}",
+        "nb": "hver {per} har {bounds} {types} per {period} i {year} ({total} kontrollert){outcomes}",
+        "da": "hver {per} har {bounds} {types} pr. {period} i {year} ({total} kontrolleret){outcomes}",
     },
     "count.fail": {
         "en": "{groups} of {total} checked ({per} per {period}) do not have {bounds} {types} in {year}: "
-              "{detail}{shown_note}",
+              "{detail}{shown_note}{outcomes}",
         "nb": "{groups} av {total} kontrollert ({per} per {period}) har ikke {bounds} {types} i {year}: "
-              "{detail}{shown_note}",
+              "{detail}{shown_note}{outcomes}",
         "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har ikke {bounds} {types} i {year}: "
-              "{detail}{shown_note}",
+              "{detail}{shown_note}{outcomes}",
     },
     "count.pending": {
         "en": "{groups} of {total} checked ({per} per {period}) have fewer than {min} {types} so far; "
-              "the period has not ended",
+              "the period has not ended{outcomes}",
         "nb": "{groups} av {total} kontrollert ({per} per {period}) har færre enn {min} {types} så langt; "
-              "perioden er ikke over",
+              "perioden er ikke over{outcomes}",
         "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har færre end {min} {types} indtil nu; "
-              "perioden er ikke slut",
+              "perioden er ikke slut{outcomes}",
     },
     "window.ok": {
         "en": "every {per} ({total}) has {types} between {first} and {last}",
@@ -253,6 +253,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "{unlinked} av {held} samtaler mangler tråd-id, så innkallingene kan ikke finnes",
         "da": "{unlinked} af {held} samtaler mangler tråd-id, så indkaldelserne ikke kan findes",
     },
+    "count.outcomes": {"en": "; {parts}", "nb": "; {parts}", "da": "; {parts}"},
+    "count.declined.one": {"en": "1 invitation was declined", "nb": "1 invitasjon ble avslått",
+                           "da": "1 indkaldelse blev afslået"},
+    "count.declined.other": {"en": "{n} invitations were declined", "nb": "{n} invitasjoner ble avslått",
+                             "da": "{n} indkaldelser blev afslået"},
+    "count.no_response.one": {"en": "1 invitation got no answer", "nb": "1 invitasjon fikk ikke svar",
+                              "da": "1 indkaldelse fik intet svar"},
+    "count.no_response.other": {"en": "{n} invitations got no answer", "nb": "{n} invitasjoner fikk ikke svar",
+                                "da": "{n} indkaldelser fik intet svar"},
     "count.low": {"en": "{n} too few", "nb": "{n} for få", "da": "{n} for få"},
     "count.high": {"en": "{n} too many", "nb": "{n} for mange", "da": "{n} for mange"},
     "ev.group": {"en": "{kind} {label}", "nb": "{kind} {label}", "da": "{kind} {label}"},
@@ -574,6 +583,8 @@ TERMS: dict[str, dict[str, str]] = {
     "laerer": {"en": "teacher", "nb": "lærer", "da": "lærer"},
     "rektor": {"en": "principal", "nb": "rektor", "da": "skoleleder"},
     "sensitive": {"en": "sensitive", "nb": "sensitiv", "da": "følsom"},
+    "declined": {"en": "declined", "nb": "avslått", "da": "afslået"},
+    "no-response": {"en": "no answer", "nb": "ikke svar", "da": "intet svar"},
     "cost": {"en": "cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
     "e-post": {"en": "e-mail", "nb": "e-post", "da": "e-mail"},
     "mote": {"en": "meeting in person", "nb": "møte", "da": "møde"},

@@ -23,6 +23,8 @@ from policycheck.models.roster import Roster
 from policycheck.vocabulary import CHANNEL_VOCABULARY, EVENT_VOCABULARY, FLAG_VOCABULARY, ROLE_VOCABULARY
 
 SHOWN = 5
+DECLINED, NO_RESPONSE = "declined", "no-response"
+NOT_HELD = frozenset({DECLINED, NO_RESPONSE})  # flags of an invitation (or talk row) that did not lead to a talk
 LEADING_GRADE = re.compile(r"^\s*(\d{1,2})")
 
 
@@ -136,6 +138,11 @@ def roster_groups(roster: Roster, per: str, grades: list[int] | None) -> dict[st
     if per == "class":
         return {c.id: c.id for c in classes}
     return {str(grade): str(grade) for grade in sorted({c.grade for c in classes})}
+
+
+def held(event: Event) -> bool:
+    """Whether the row is a talk or meeting that took place (not one flagged declined or unanswered)."""
+    return not event.flags & NOT_HELD
 
 
 def canonical_roles(values: list[str]) -> list[str]:
