@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -132,3 +133,12 @@ def test_a_decision_without_its_reference_is_located(folder):
     with pytest.raises(InputError) as caught:
         load_pack(str(write(folder, DECIDED.replace("reference: PS 12/2025, ", ""))))
     assert "kommune.yaml:4" in str(caught.value) and "reference" in str(caught.value)
+
+
+def test_a_decided_number_makes_the_report_required_again(folder):
+    result = run_cli("check", "-p", str(write(folder, DECIDED)), "--plan", str(DATA / "plan-gaps.yaml"),
+                     "--as-of", "2025-09-01", "--format", "json", "--fail-on", "never")
+    samtaler = next(f for f in json.loads(result.stdout)["findings"] if f["rule_id"] == "mini-samtaler")
+    assert (samtaler["severity"], samtaler["pack_severity"], samtaler["severity_note"]) == ("required", None, None)
+    assert samtaler["thresholds"][0]["decision"] == {"decided_by": "Oppvekstutvalget", "reference": "PS 12/2025",
+                                                     "date": "2025-03-01"}

@@ -21,7 +21,7 @@ from pydantic import model_validator
 from policycheck.calendar import AUTUMN, SPRING
 from policycheck.checks.base import CheckContext, Outcome, amount
 from policycheck.checks.logbase import (FirstEvents, LogCheck, LogEvaluation, event_evidence, every_group, grade_of_class,
-                                        group_label, held, localized, roster_groups,
+                                        group_label, localized, roster_groups,
                                         shown, shown_note, types_field, DECLINED, NO_RESPONSE, NOT_HELD)
 from policycheck.messages import AnyTerms, Message, Terms
 from policycheck.models.common import Status
@@ -118,7 +118,8 @@ class CountEvaluation(LogEvaluation):
         counts = self.counts.get(key)
         if counts is None:  # not a checked group: outside the grades, or not in the roster
             return
-        if not (self._new_occasion(key, event) if self.invited else held(event)):
+        counted = self._new_occasion(key, event) if self.invited else not event.flags & NOT_HELD
+        if not counted:  # held: a declined or unanswered talk did not take place; invited: its thread counted
             return
         index = 0 if len(self.periods) == 1 or half == AUTUMN else 1
         counts[index] += 1

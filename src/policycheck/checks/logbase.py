@@ -140,11 +140,6 @@ def roster_groups(roster: Roster, per: str, grades: list[int] | None) -> dict[st
     return {str(grade): str(grade) for grade in sorted({c.grade for c in classes})}
 
 
-def held(event: Event) -> bool:
-    """Whether the row is a talk or meeting that took place (not one flagged declined or unanswered)."""
-    return not event.flags & NOT_HELD
-
-
 def canonical_roles(values: list[str]) -> list[str]:
     return [ROLE_VOCABULARY.open_canonical(value) for value in values]
 

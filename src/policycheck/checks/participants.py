@@ -14,7 +14,7 @@ from pydantic import Field, field_validator
 
 from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence,
-                                        group_label, held, shown_note, types_field)
+                                        group_label, shown_note, types_field, NOT_HELD)
 from policycheck.messages import AllTerms, AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -53,7 +53,7 @@ class ParticipantsEvaluation(LogEvaluation):
         self.lacking = Sample()
 
     def observe(self, event: Event) -> None:
-        if not held(event):
+        if event.flags & NOT_HELD:  # a declined or unanswered talk: nobody took part
             return
         self.seen += 1
         if not self.required <= event.roles:
