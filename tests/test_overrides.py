@@ -142,3 +142,10 @@ def test_a_decided_number_makes_the_report_required_again(folder):
     assert samtaler["severity"] == "required" and "pack_severity" not in samtaler and "severity_note" not in samtaler
     assert samtaler["thresholds"][0]["decision"] == {"decided_by": "Oppvekstutvalget", "reference": "PS 12/2025",
                                                      "date": "2025-03-01"}
+
+
+def test_validate_reads_an_override_file_as_one(folder):
+    assert run_cli("validate", str(write(folder, DECIDED))).stdout.endswith(": ok (override)\n")
+    broken = run_cli("validate", str(write(folder, DECIDED.replace("reference: PS 12/2025, ", ""))))
+    assert broken.exit_code == 2
+    assert broken.stderr.strip().endswith("kommune.yaml:4:20: parameters.samtaler_per_ar: missing required key 'reference'")

@@ -135,6 +135,7 @@ def _validate_model(model: type, what: str) -> Callable[[Path, YamlDocument], No
 
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "pack": _validate_pack,
+    "override": _validate_pack,  # an override file loads as the pack it extends, with its changes checked
     "rules": _validate_rules,
     "plan": _validate_plan,
     "report": _validate_report,
@@ -144,7 +145,7 @@ VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "calendar": _validate_model(CalendarFile, "calendar"),
     "mapping": _validate_model(ColumnMapping, "column mapping"),
 }
-KIND_MARKERS = {"policy-pack": "pack", "skole-hjem-plan": "plan", "roster": "roster",
+KIND_MARKERS = {"policy-pack": "pack", "policy-override": "override", "skole-hjem-plan": "plan", "roster": "roster",
                 "school-calendar": "calendar", "column-mapping": "mapping"}
 
 
