@@ -7,8 +7,8 @@ parameters:
   svarfrist_virkedager: {value: 2, decided_by: Oppvekstutvalget, reference: PS 12/2025, date: 2025-03-01}
   fau_moter_per_ar: 3            # a plain value: changes the number, records no decision
 rules:
-  tro-fug-informasjon: {severity: recommended, reason: "Informasjon om FUG gis på foreldremøtet"}
-  tro-pc-kontrakt: {disabled: "Skolen har bare 1.-4. trinn"}
+  tro-foreldremoter-holdt: {severity: advisory, reason: "Klassene 5-7 har ett foreldremøte; vedtak ventes"}
+  tro-personlig-pc-kontrakt: {disabled: "Skolen har bare 1.-4. trinn"}
 ```
 A parameter given with `decided_by`, `reference` and `date` becomes origin `municipal-decision`:
 a rule resting on it keeps the pack's severity. A plain value is not a decision: a rule resting on
@@ -26,9 +26,9 @@ from pydantic import Discriminator, Field, Tag
 from policycheck.errors import InputError, Problem, UsageError, did_you_mean
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
-from policycheck.models.duty import duty_problems
 from policycheck.models.common import Decision, Severity, Strict
-from policycheck.models.pack import Parameter, PolicyPack
+from policycheck.models.duty import duty_problems
+from policycheck.models.pack import Parameter, PolicyPack, Rule
 
 ParameterValue = int | float | str | bool | list[str]
 
@@ -140,7 +140,7 @@ def _parameter_error(definition: Parameter, value: object) -> str | None:
     return None
 
 
-def _duty_problems(rule, change: RuleOverride) -> list[str]:
+def _duty_problems(rule: Rule, change: RuleOverride) -> list[str]:
     """An override may not raise a rule above what its modal verb and bearer allow (the pack lint's test)."""
     if change.severity is None:
         return []
