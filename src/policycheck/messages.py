@@ -347,14 +347,14 @@ CATALOG: dict[str, dict[str, str]] = {
     "heading.schools": {"en": "Schools", "nb": "Skoler", "da": "Skoler"},
     "heading.rules": {"en": "Rules", "nb": "Regler", "da": "Regler"},
     "audit.share_method": {
-        "en": "compliance: the share of the applicable rules the school owes that it meets, weighted by severity "
-              "(required 3, recommended 2, advisory 1, after the cap for numbers no decision confirms); rules "
-              "addressed to parents, FAU or others outside the school are not counted",
-        "nb": "etterlevelse: andelen av de gjeldende reglene skolen selv har plikt etter som er oppfylt, vektet etter "
-              "alvorlighet (påkrevd 3, anbefalt 2, veiledende 1, etter taket for tall som ikke er vedtatt); regler "
+        "en": "compliance: the weighted share of passed rules among the applicable rules the school itself owes "
+              "(required counts 3, recommended 2, advisory 1, after the cap for numbers no decision confirms); "
+              "rules addressed to parents, FAU or others outside the school are not counted",
+        "nb": "etterlevelse: vektet andel oppfylte regler blant de gjeldende reglene skolen selv har plikt etter "
+              "(påkrevd teller 3, anbefalt 2, veiledende 1, etter taket for tall som ikke er vedtatt); regler "
               "som retter seg mot foreldre, FAU eller andre utenfor skolen, telles ikke med",
-        "da": "efterlevelse: andelen af de gældende regler, skolen selv er forpligtet af, som er opfyldt, vægtet efter "
-              "alvorlighed (påkrævet 3, anbefalet 2, vejledende 1, efter loftet for tal, der ikke er besluttet); "
+        "da": "efterlevelse: vægtet andel opfyldte regler blandt de gældende regler, skolen selv er forpligtet af "
+              "(påkrævet tæller 3, anbefalet 2, vejledende 1, efter loftet for tal, der ikke er besluttet); "
               "regler, der retter sig mod forældre, FAU eller andre uden for skolen, tælles ikke med",
     },
     "heading.compliance": {"en": "Compliance", "nb": "Etterlevelse", "da": "Efterlevelse"},
