@@ -71,8 +71,11 @@ def test_parallel_run_equals_serial_run(municipality):
 def test_compliance_per_school_and_per_rule(municipality):
     audit = _audit(municipality)
     school = next(s for s in audit.schools if s.folder == "skole-01")
-    applicable = [s for s in school.statuses.values() if s is not Status.not_applicable]
-    assert school.compliance.share == round(applicable.count(Status.passed) / len(applicable), 4)
+    weight = {rule.id: {"required": 3, "recommended": 2, "advisory": 1}[rule.severity.value]
+              for rule in audit.rules if rule.bearer.is_school}
+    applicable = {rule_id: s for rule_id, s in school.statuses.items() if s is not Status.not_applicable and rule_id in weight}
+    passed = sum(weight[rule_id] for rule_id, s in applicable.items() if s is Status.passed)
+    assert school.compliance.share == round(passed / sum(weight[rule_id] for rule_id in applicable), 4)
     gaps = [r.gaps for r in audit.most_common_gaps]
     assert gaps == sorted(gaps, reverse=True)
 
@@ -234,3 +237,33 @@ def test_without_a_date_each_school_is_judged_as_check_judges_it(tmp_path):
         report = json.loads(run_cli("check", "-p", "tests/data/logpack", *inputs, "--format", "json").stdout)
         assert report["as_of"] == school.as_of.isoformat()
         assert {f["rule_id"]: f["status"] for f in report["findings"]} == {k: v.value for k, v in school.statuses.items()}
+
+
+def _rule(rule_id: str, severity: str, bearer: str = "school") -> RuleInfo:
+    return RuleInfo(id=rule_id, title=rule_id, severity=severity, bearer=bearer, section="1", quote="q", remediation="r")
+
+
+def _share(rules: list[RuleInfo], statuses: dict[str, Status]) -> float:
+    header = {"tool_version": "0", "language": "en", "as_of": AS_OF, "policy": PolicyRef(id="p", version="1.0.0", title="P")}
+    school = SchoolResult(folder="a", statuses=statuses)
+    return build_audit(header, rules, [school], min_group=1).schools[0].compliance.share
+
+
+def test_a_school_cannot_raise_its_share_by_passing_parents_expectations():
+    own = [_rule("skal-1", "required"), _rule("skal-2", "required"), _rule("boer", "recommended")]
+    statuses = {"skal-1": Status.passed, "skal-2": Status.fail, "boer": Status.passed}
+    tags = [_rule(f"forventning-{i}", "advisory", bearer="parents") for i in range(13)]
+    with_tags = {**statuses, **{rule.id: Status.passed for rule in tags}}
+    assert _share(own, statuses) == _share(own + tags, with_tags) == round(5 / 8, 4)
+
+
+def test_a_school_share_weights_rules_by_severity():
+    rules = [_rule("skal", "required"), _rule("kan", "advisory")]
+    assert _share(rules, {"skal": Status.fail, "kan": Status.passed}) == 0.25
+    assert _share(rules, {"skal": Status.passed, "kan": Status.fail}) == 0.75
+
+
+def test_the_audit_report_says_how_the_share_is_computed(municipality):
+    result = run_cli("audit", str(municipality), "--policy", MINIPACK, "--as-of", "2025-09-01", "--lang", "nb")
+    assert "vektet andel oppfylte regler" in result.stdout and "(påkrevd teller 3, anbefalt 2, veiledende 1" in result.stdout
+    assert "regler som retter seg mot foreldre, FAU eller andre utenfor skolen, telles ikke med" in result.stdout

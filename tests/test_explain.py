@@ -98,20 +98,20 @@ def test_describe_shows_vocabulary_in_the_language():
 
 # Labels of `policycheck explain` in each language; the optional ones only where the rule has the field.
 LABELS = {
-    "en": {"pack": "pack:", "severity": "severity:", "source": ", section ", "quote": "quote:",
-           "legal_basis": "legal basis:", "applies_to": "applies to:  grades", "meaning": "meaning:",
+    "en": {"pack": "pack:", "severity": "severity:   ", "source": ", section ", "quote": "quote:",
+           "legal_basis": "legal basis:", "applies_to": "applies to:     grades", "meaning": "meaning:",
            "satisfied": "satisfied when ", "remediation": "to close a gap:", "log": "example log rows (CSV):",
            "plan": "example plan fragment:"},
-    "nb": {"pack": "regelpakke:", "severity": "alvorlighet: påkrevd (ut fra '", "source": ", avsnitt ",
-           "quote": "sitat:", "legal_basis": "hjemmel:", "applies_to": "gjelder:     trinn", "meaning": "betydning:",
+    "nb": {"pack": "regelpakke:", "severity": "alvorlighet:    påkrevd (ut fra '", "source": ", avsnitt ",
+           "quote": "sitat:", "legal_basis": "hjemmel:", "applies_to": "gjelder:        trinn", "meaning": "betydning:",
            "satisfied": "oppfylt når ", "remediation": "slik lukker dere avviket:",
            "log": "eksempel på rader i loggen (CSV):", "plan": "eksempel på utdrag av planen:"},
-    "da": {"pack": "regelpakke:", "severity": "alvorlighed: påkrævet (ud fra '", "source": ", afsnit ",
-           "quote": "citat:", "legal_basis": "hjemmel:", "applies_to": "gælder:      klassetrin",
+    "da": {"pack": "regelpakke:", "severity": "alvorlighed:    påkrævet (ud fra '", "source": ", afsnit ",
+           "quote": "citat:", "legal_basis": "hjemmel:", "applies_to": "gælder:         klassetrin",
            "meaning": "betydning:", "satisfied": "opfyldt når ", "remediation": "sådan lukker I afvigelsen:",
            "log": "eksempel på rækker i loggen (CSV):", "plan": "eksempel på uddrag af planen:"},
 }
-ENGLISH_LABELS = set(LABELS["en"].values()) | {"severity:", "required", "(from '", "(count)", "(percent)"}
+ENGLISH_LABELS = set(LABELS["en"].values()) | {"severity:", "addressed to:", "required", "(from '", "(count)", "(percent)"}
 RULES = [("tromso", "tro-utviklingssamtale-to-ganger"), ("tromso", "tro-utviklingssamtale-holdt-to-ganger"),
          ("tromso", "tro-gratisprinsippet-ingen-kostnad"), ("tromso", "tro-informasjonsmote-holdt-for-8-trinn"),
          ("vest", "vest-meddelelsesbog-aarligt"), ("vest", "vest-meddelelsesbog-fokuspunkter-bhkl")]
@@ -158,3 +158,16 @@ def test_rules_lists_a_pack_in_the_language(language, words):
     header, _, first, *_ = result.stdout.splitlines()
     assert all(word in header + first for word in words)
     assert "tro-samarbeid-preget-av-verdigrunnlaget" in first
+
+
+def test_explain_shows_the_cap_whose_duty_it_is_and_where_each_number_comes_from():
+    stdout = run_cli("explain", "vest-skole-hjemsamtale-indkaldt-i-god-tid", "--policy", "vest", "--lang", "da").stdout
+    assert ("alvorlighed:    påkrævet (ud fra 'indikativ'); højst anbefalet, indtil kommunen bekræfter "
+            "indkaldelse_varsel_dage med en beslutning i en tilpasningsfil") in stdout
+    assert "retter sig mod: skolen; skolens egen pligt" in stdout
+    assert "    tærsklen 10 (indkaldelse_varsel_dage) er pakkens fortolkning af teksten, ikke dokumentets ord" in stdout
+
+
+def test_explain_of_a_parents_expectation_gives_the_schools_part():
+    stdout = run_cli("explain", "tro-foreldre-hilser", "--policy", "tromso", "--lang", "nb").stdout
+    assert "retter seg mot: foreldrene; skolens del er å formidle det" in stdout

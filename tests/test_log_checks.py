@@ -72,6 +72,55 @@ def test_count_uses_a_pack_parameter():
     assert run_check(check, events, parameters={"n": 4}, roster=None).status is Status.fail
 
 
+INVITED = CountCheck(types=["utviklingssamtale"], per="pupil", min=2, counts="invited")
+
+
+def test_counts_invited_meets_the_duty_when_parents_decline_or_do_not_answer():
+    events = talks("P1", "P2") + [ev("2025-10-06", "utviklingssamtale", pupil="P3"),
+                                  ev("2026-03-02", "invitasjon", pupil="P3", flags={"declined"})]
+    outcome = run_check(INVITED, events)
+    assert outcome.status is Status.passed
+    assert outcome.message.render("nb").endswith("(3 kontrollert); 1 invitasjon ble avslått")
+    assert run_check(TALKS, events).status is Status.fail  # held: the declined talk was never held
+
+
+def test_counts_invited_says_how_many_were_declined_and_unanswered_in_each_language():
+    events = talks("P1") + [ev(day, "invitasjon", pupil=p, flags={flag}) for p, flag in (("P2", "declined"), ("P3", "no-response"))
+                            for day in ("2025-10-06", "2026-03-02")]
+    outcome = run_check(INVITED, events)
+    assert outcome.status is Status.passed
+    assert outcome.message.render("da").endswith("; 2 indkaldelser blev afslået; 2 indkaldelser fik intet svar")
+    assert outcome.message.render("en").endswith("; 2 invitations were declined; 2 invitations got no answer")
+
+
+def test_an_invitation_and_its_talk_on_one_thread_count_once():
+    one_talk = [ev("2025-09-20", "invitasjon", pupil=p, thread=f"T-{p}") for p in ("P1", "P2", "P3")]
+    one_talk += [ev("2025-10-06", "utviklingssamtale", pupil=p, thread=f"T-{p}") for p in ("P1", "P2", "P3")]
+    assert run_check(INVITED, one_talk).status is Status.fail
+    second = [ev("2026-03-02", "invitasjon", pupil=p, thread=f"U-{p}") for p in ("P1", "P2", "P3")]
+    assert run_check(INVITED, one_talk + second).status is Status.passed
+
+
+def test_counts_held_does_not_count_a_declined_talk_row():
+    events = talks("P1", "P2", "P3")
+    events[-1] = events[-1]._replace(flags=frozenset({"declined"}))
+    assert run_check(TALKS, events).status is Status.fail
+
+
+def test_invited_describes_invitations_and_may_not_count_one_type_twice():
+    assert "development talk or invitation" in INVITED.describe({}).render("en")
+    with pytest.raises(ValueError, match="must not share"):
+        CountCheck(types=["invitasjon"], min=1, counts="invited")
+
+
+def test_participants_skip_a_declined_talk():
+    check = ParticipantsCheck(types=["utviklingssamtale"], roles=["elev"])
+    events = [ev("2025-10-06", "utviklingssamtale", pupil="P1", roles={"elev"}),
+              ev("2025-10-07", "utviklingssamtale", pupil="P2", flags={"declined"})]
+    outcome = run_check(check, events)
+    assert outcome.status is Status.passed and outcome.message.params["seen"] == 1
+
+
 MEETING = WithinWindowCheck(types=["foreldremøte"], per="class", weeks=4)
 
 

@@ -72,3 +72,20 @@ def test_validate_knows_rosters_calendars_and_mappings():
              f"{SCHOOL}/roster.yaml", f"{SCHOOL}/calendar.yaml"]
     result = run_cli("validate", *files)
     assert "ok (mapping)" in result.stdout and "ok (roster)" in result.stdout and "ok (calendar)" in result.stdout
+
+
+def test_a_school_whose_parents_declined_one_of_two_development_talks_is_met(tmp_path):
+    """Issue 13: Tromsø 3.3 says parents "inviteres" twice; a declined invitation meets the school's duty."""
+    roster = tmp_path / "roster.yaml"
+    roster.write_text("kind: roster\nclasses:\n- id: 5A\n  grade: 5\n  pupils: [elev-5a-01]\n", encoding="utf-8")
+    log = tmp_path / "log.csv"
+    log.write_text("date,type,class,pupil,roles,thread,flags\n"
+                   "2025-10-06,utviklingssamtale,5A,elev-5a-01,elev|foresatt|kontaktlaerer,,\n"
+                   "2026-02-16,innkalling,5A,elev-5a-01,foresatt,U-2,avslått\n", encoding="utf-8")
+    result = run_cli("check", "-p", "tromso", "--plan", "examples/tromso-fjellvegen/plan.yaml", "--log", str(log),
+                     "--roster", str(roster), "--as-of", "2026-07-31", "--format", "json", "--fail-on", "never")
+    findings = {f["rule_id"]: f for f in json.loads(result.stdout)["findings"]}
+    talks = findings["tro-utviklingssamtale-holdt-to-ganger"]
+    assert talks["status"] == "pass" and talks["message"].endswith("; 1 invitasjon ble avslått")
+    assert findings["tro-utviklingssamtale-eleven-deltar"]["status"] == "pass"
+    assert talks["thresholds"][0]["origin"] == "text" and talks["severity"] == "required"

@@ -26,6 +26,20 @@ def test_the_doc_lists_every_log_rule_of_the_packs_and_no_other():
     assert re.findall(r"^\| `([a-z0-9-]+)` \|", DOC, re.M) == LOG_RULES
 
 
+def _row(pack, rule) -> str:
+    """The table row the doc must have for a log rule: check, what it counts, numbers and their origin, severities."""
+    kind = f"`{rule.check.kind}`" + (f" ({rule.check.counts})" if rule.check.kind == "count" else "")
+    numbers = ", ".join(f"`{t.parameter}` ({t.value!r}, {t.origin})" for t in pack.thresholds(rule)) or "-"
+    return (f"| `{rule.id}` | {rule.source.section} | {kind} | {numbers} | {rule.severity.value} | "
+            f"{pack.severity_of(rule).value} |")
+
+
+def test_the_docs_tables_agree_with_the_packs():
+    """Severity, what is counted and where each number comes from, as the packs say (issue 13: docs and packs agree)."""
+    rows = re.findall(r"^\| `[a-z0-9-]+` \|.*$", DOC, re.M)
+    assert rows == [_row(pack, rule) for pack in PACKS for rule in pack.rules if rule.check.reads_log()]
+
+
 def test_every_log_rule_has_log_rows_as_example():
     for pack in PACKS:
         for rule in pack.rules:

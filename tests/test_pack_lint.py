@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 from policycheck.errors import InputError
 from policycheck.loading.packs import bundled_pack_names, load_pack
@@ -75,3 +75,22 @@ def test_a_parameter_from_the_text_quotes_it_verbatim(name):
     quoted = {key: p.quote for key, p in pack.meta.parameters.items() if p.origin == "text"}
     assert quoted, "each bundled pack has numbers its text states"
     assert [key for key, quote in quoted.items() if folded(quote) not in source] == []
+
+
+PARENTS_REQUIRED = ("    modal: forventning\n    bearer: parents\n    school_part: communicates\n    severity: advisory\n",
+                    "    modal: skal\n    bearer: parents\n    school_part: communicates\n    severity: required\n")
+
+
+@pytest.mark.parametrize("command", [["test", "{pack}"], ["validate", "{pack}"], ["validate", "{pack}/pack.yaml"],
+                                     ["validate", "{pack}/rules/rules.yaml"]])
+def test_test_and_validate_refuse_a_required_rule_of_the_parents_with_its_location(tmp_path, command):
+    folder = minipack_with(tmp_path, *PARENTS_REQUIRED)
+    result = run_cli(*(part.format(pack=folder) for part in command))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"{folder}/rules/rules.yaml:39:15: rule 'mini-lytter': severity 'required' is above "
+                                     "'recommended' (bearer 'parents' is not the school; see docs/pack-format.md)")
+
+
+def test_validate_accepts_the_bundled_packs_as_folders():
+    result = run_cli("validate", str(ROOT / "policies" / "tromso"), str(ROOT / "policies" / "vest"))
+    assert result.exit_code == 0 and result.stdout.count(": ok (pack)") == 2

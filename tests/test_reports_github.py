@@ -15,7 +15,10 @@ def test_one_annotation_per_gap_pointing_at_the_plan(minireport):
     lines = GithubReporter().render(report).splitlines()
     annotations = [line for line in lines if line.startswith("::")]
     assert len(annotations) == report.summary.gaps
-    assert annotations[1].startswith("::error file=tests/data/plan-gaps.yaml,line=10,col=11,title=mini-samtaler%3A")
+    assert annotations[1].startswith("::error file=tests/data/plan-gaps.yaml,line=12,col=17,title=mini-organ%3A")
+    # mini-samtaler is required in the pack but rests on the pack's reading of a number: capped, a warning
+    assert any(a.startswith("::warning file=tests/data/plan-gaps.yaml,line=10,col=11,title=mini-samtaler%3A")
+               for a in annotations)
 
 
 def test_a_message_cannot_start_a_new_command(minireport):

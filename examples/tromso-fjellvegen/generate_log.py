@@ -6,6 +6,8 @@ A year as the school's systems would export it (canonical columns, Transponder a
 message channel), with a handful of gaps a principal would want to see:
   - elev-5a-04 had only the autumn development talk (the spring one was postponed, never held)
   - elev-3a-02's autumn development talk was held with the parents alone
+  - elev-1a-03's parents declined the spring development talk (an invitation flagged declined):
+    the school invited twice, so its duty is met
   - 7A had only one parent meeting (the spring meeting was cancelled)
   - an inquiry (H-1105) was answered after six working days, and one (H-1124) never was
   - a message about a pupil's health went through Transponder, flagged sensitive
@@ -39,7 +41,11 @@ def talks(log: Log, rng: random.Random, classes) -> None:
             log.add(talk_day(rng, D(2026, 1, 12), 35), "elevsamtale", cls.id, pupil, "elev|kontaktlaerer", "mote")
             autumn = "foresatt|kontaktlaerer" if pupil == "elev-3a-02" else TALK
             log.add(talk_day(rng, D(2025, 10, 20), 30), "utviklingssamtale", cls.id, pupil, autumn, "mote")
-            if pupil != "elev-5a-04":
+            if pupil == "elev-1a-03":
+                day = talk_day(rng, D(2026, 3, 9), 24)
+                log.add(day - dt.timedelta(days=14), "invitasjon", cls.id, pupil, "foresatt", "transponder",
+                        f"U-{pupil}", flags="declined")
+            elif pupil != "elev-5a-04":
                 log.add(talk_day(rng, D(2026, 3, 9), 24), "utviklingssamtale", cls.id, pupil, TALK, "mote")
 
 

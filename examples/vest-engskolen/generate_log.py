@@ -8,6 +8,8 @@ dd-mm-yyyy) and is read through examples/mappings/aula.yaml (`--mapping`). The g
   - elev-9a-05 never had a skole/hjemsamtale
   - elev-6a-03's talk was held without the contact teacher
   - elev-3a-04's parents were invited five days before the talk
+  - elev-0a-02's parents never answered the invitation (flagged "Intet svar"), so no talk was
+    held; the school called them, so its duty is met
   - one message from home (T-2107) was answered after five working days
 """
 
@@ -33,6 +35,7 @@ AULA_TYPES = {"melding": "Besked", "henvendelse": "Besked fra forældre", "svar"
               "dialogmote": "Dialogmøde"}
 AULA_ROLES = {"foresatt": "Forældre", "kontaktlaerer": "Kontaktlærer", "laerer": "Lærer", "rektor": "Skoleleder"}
 AULA_CHANNELS = {"aula": "Aula besked", "telefon": "SMS", "mote": "Møde"}
+AULA_FLAGS = {"no-response": "Intet svar", "declined": "Afslået"}
 AULA_COLUMNS = ["Id", "Dato", "Begivenhedstype", "Skole", "Klasse", "Elev", "Deltagere", "Kanal", "Tråd", "Markering"]
 
 
@@ -54,7 +57,10 @@ def pupil_talks(log: Log, rng: random.Random, classes) -> None:
             thread = f"S-{cls.id}-{n:02d}"
             talk = working_day(D(2025, 11, 3), rng, 0, 25)
             notice = 5 if pupil == "elev-3a-04" else rng.randint(14, 21)
-            log.add(talk - dt.timedelta(days=notice), "invitasjon", cls.id, pupil, "foresatt", "aula", thread)
+            unanswered = "no-response" if pupil == "elev-0a-02" else ""
+            log.add(talk - dt.timedelta(days=notice), "invitasjon", cls.id, pupil, "foresatt", "aula", thread, unanswered)
+            if unanswered:
+                continue
             roles = "foresatt|laerer" if pupil == "elev-6a-03" else "foresatt|kontaktlaerer"
             log.add(talk, "skole-hjem-samtale", cls.id, pupil, roles, "mote", thread)
 
@@ -77,7 +83,7 @@ def write_aula(log: Log, path: Path) -> None:
     def aula(row: dict) -> list[str]:
         roles = ",".join(AULA_ROLES[role] for role in row["roles"].split("|") if role)
         return [row["id"], row["date"].strftime("%d-%m-%Y"), AULA_TYPES[row["type"]], row["school"], row["class"],
-                row["pupil"], roles, AULA_CHANNELS.get(row["channel"], ""), row["thread"], row["flags"]]
+                row["pupil"], roles, AULA_CHANNELS.get(row["channel"], ""), row["thread"], AULA_FLAGS.get(row["flags"], row["flags"])]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow(AULA_COLUMNS)

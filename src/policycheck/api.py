@@ -13,7 +13,7 @@ from policycheck.baseline import apply_baseline, load_baseline, with_identities
 from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate, school_year_start
 from policycheck.errors import InputError, UsageError, did_you_mean
-from policycheck.loading.packs import bundled_pack_names, load_pack
+from policycheck.loading.packs import PACK_FILE, bundled_pack_names, duty_lint, load_pack
 from policycheck.loading.plans import load_plan
 from policycheck.loading.roster import load_roster
 from policycheck.loading.validate import check_schema, validate_document
@@ -135,6 +135,13 @@ def _validate_audit(path: Path, document: YamlDocument) -> None:
     check_schema(document, schema_validator("audit"), "audit")
 
 
+def _validate_rules(path: Path, document: YamlDocument) -> None:
+    """A rules file on its own: its schema, then the pack lint (severity against modal and bearer)."""
+    problems = duty_lint(validate_document(document, RulesFile, "rules file"), document)
+    if problems:
+        raise InputError(problems)
+
+
 def _validate_model(model: type, what: str) -> Callable[[Path, YamlDocument], None]:
     def validate(path: Path, document: YamlDocument) -> None:
         validate_document(document, model, what)
@@ -143,7 +150,8 @@ def _validate_model(model: type, what: str) -> Callable[[Path, YamlDocument], No
 
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "pack": _validate_pack,
-    "rules": _validate_model(RulesFile, "rules file"),
+    "override": _validate_pack,  # an override file loads as the pack it extends, with its changes checked
+    "rules": _validate_rules,
     "plan": _validate_plan,
     "report": _validate_report,
     "waivers": _validate_waivers,
@@ -152,7 +160,7 @@ VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "calendar": _validate_model(CalendarFile, "calendar"),
     "mapping": _validate_model(ColumnMapping, "column mapping"),
 }
-KIND_MARKERS = {"policy-pack": "pack", "skole-hjem-plan": "plan", "roster": "roster",
+KIND_MARKERS = {"policy-pack": "pack", "policy-override": "override", "skole-hjem-plan": "plan", "roster": "roster",
                 "school-calendar": "calendar", "column-mapping": "mapping"}
 
 
@@ -175,7 +183,10 @@ def infer_kind(document: YamlDocument) -> str:
 
 
 def validate_file(path: Path, kind: str | None = None) -> str:
-    """Validate one file as `kind` (or the kind its content shows); return the kind."""
+    """Validate one file as `kind` (or the kind its content shows), or a pack folder; return the kind."""
+    if path.is_dir() and (path / PACK_FILE).is_file() and kind in (None, "pack"):
+        load_pack(str(path))
+        return "pack"
     document = load_yaml(path)
     kind = kind or infer_kind(document)
     VALIDATORS[kind](path, document)

@@ -15,7 +15,7 @@ from policycheck.models.common import Status, localize
 from policycheck.models.events import Event, event_fields
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.plan import LocalPlan
-from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef
+from policycheck.models.report import Finding, InputRef, PolicyRef, Report, SourceRef, Threshold
 
 EVENT_TYPE = event_fields("type")
 
@@ -102,14 +102,36 @@ def school_year_start(plan: LocalPlan) -> dt.date | None:
 
 def _finding(rule: Rule, outcome: Outcome, pack: PolicyPack, language: str, in_force_on: dt.date) -> Finding:
     unresolved = outcome.status.is_gap or outcome.status is Status.insufficient_data
+    severity = pack.severity_of(rule)
     return Finding(
         rule_id=rule.id,
         title=localize(rule.title, language),
         status=outcome.status,
-        severity=rule.severity,
+        severity=severity,
+        pack_severity=rule.severity if severity is not rule.severity else None,
+        severity_note=cap_note(rule, pack).render(language) if severity is not rule.severity else None,
+        bearer=rule.bearer,
+        school_part=rule.school_part,
         message=outcome.message.render(language),
+        thresholds=[_with_note(threshold, language) for threshold in pack.thresholds(rule)],
         source=SourceRef(document=pack.meta.source_document.title, section=rule.source.section, quote=rule.source.quote),
         legal_basis=rule.legal_basis_on(in_force_on),
         evidence=[evidence.localized(language) for evidence in outcome.evidence],
         remediation=localize(rule.remediation, language) if unresolved else None,
     )
+
+
+def cap_note(rule: Rule, pack: PolicyPack) -> Message:
+    """Why a rule is below its pack severity: the numbers that no text or decision confirms."""
+    return Message("threshold.capped", {"pack_severity": Message(f"severity.{rule.severity.value}"),
+                                        "cap": cap_reason(rule, pack)})
+
+
+def cap_reason(rule: Rule, pack: PolicyPack) -> Message:
+    """'at most recommended until the municipality confirms x by a decision in an override file'."""
+    return Message("threshold.cap", {"severity": Message(f"severity.{pack.severity_of(rule).value}"),
+                                     "names": pack.unconfirmed(rule)})
+
+
+def _with_note(threshold: Threshold, language: str) -> Threshold:
+    return threshold.model_copy(update={"note": threshold.message().render(language)})

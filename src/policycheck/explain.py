@@ -7,9 +7,11 @@ from tabulate import tabulate
 
 from policycheck.messages import Message, text
 from policycheck.models.common import localize
+from policycheck.engine import cap_reason
+from policycheck.models.duty import duty_message
 from policycheck.models.pack import PolicyPack, Rule
 
-LABEL_WIDTH = 12  # the longest label with its colon ("legal basis:", "alvorlighet:")
+LABEL_WIDTH = 15  # the longest label with its colon ("retter seg mot:")
 
 
 def explain_rule(pack: PolicyPack, rule: Rule, language: str) -> str:
@@ -28,9 +30,12 @@ def explain_rule(pack: PolicyPack, rule: Rule, language: str) -> str:
 def _fields(pack: PolicyPack, rule: Rule, language: str) -> list[tuple[str, str]]:
     """(label key, value) of the rule's labelled lines, the optional ones only when the rule has them."""
     meta = pack.meta
-    severity = Message(f"severity.{rule.severity.value}")
+    severity = text("explain.modal", language, severity=Message(f"severity.{rule.severity.value}"), modal=rule.modal.value)
+    if pack.severity_of(rule) is not rule.severity:
+        severity += "; " + cap_reason(rule, pack).render(language)
     fields = [("pack", f"{meta.id} {meta.version} ({localize(meta.title, language)})"),
-              ("severity", text("explain.modal", language, severity=severity, modal=rule.modal.value)),
+              ("severity", severity),
+              ("bearer", duty_message(rule.bearer, rule.school_part, "duty.line").render(language)),
               ("source", text("explain.section", language, document=meta.source_document.title,
                               section=rule.source.section)),
               ("quote", f'"{rule.source.quote}"')]
@@ -46,16 +51,17 @@ def _fields(pack: PolicyPack, rule: Rule, language: str) -> list[tuple[str, str]
 
 def _parameters(pack: PolicyPack, rule: Rule, language: str) -> list[str]:
     lines = []
-    for name in sorted(rule.check.parameter_names()):
-        parameter = pack.meta.parameters[name]
-        lines.append("  " + text("explain.parameter", language, name=name, value=repr(pack.parameters[name]),
+    for threshold in pack.thresholds(rule):
+        parameter = pack.meta.parameters[threshold.parameter]
+        lines.append("  " + text("explain.parameter", language, name=threshold.parameter, value=repr(threshold.value),
                                  unit=Message(f"unit.{parameter.unit}"),
                                  rationale=localize(parameter.rationale, language)))
+        lines.append("    " + threshold.message().render(language))
     return lines
 
 
 def rules_table(pack: PolicyPack, language: str) -> str:
     headers = [text(f"heading.{name}", language) for name in ("rule", "severity", "section", "check", "title")]
-    rows = [[rule.id, text(f"severity.{rule.severity.value}", language), rule.source.section, rule.check.kind,
+    rows = [[rule.id, text(f"severity.{pack.severity_of(rule).value}", language), rule.source.section, rule.check.kind,
              localize(rule.title, language)] for rule in pack.rules]
     return tabulate(rows, headers=headers, tablefmt="simple")

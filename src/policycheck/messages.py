@@ -172,25 +172,25 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": ", de {shown} første vist",
     },
     "count.ok": {
-        "en": "every {per} has {bounds} {types} per {period} in {year} ({total} checked)",
-        "nb": "hver {per} har {bounds} {types} per {period} i {year} ({total} kontrollert)",
-        "da": "hver {per} har {bounds} {types} pr. {period} i {year} ({total} kontrolleret)",
+        "en": "every {per} has {bounds} {types} per {period} in {year} ({total} checked){outcomes}",
+        "nb": "hver {per} har {bounds} {types} per {period} i {year} ({total} kontrollert){outcomes}",
+        "da": "hver {per} har {bounds} {types} pr. {period} i {year} ({total} kontrolleret){outcomes}",
     },
     "count.fail": {
         "en": "{groups} of {total} checked ({per} per {period}) do not have {bounds} {types} in {year}: "
-              "{detail}{shown_note}",
+              "{detail}{shown_note}{outcomes}",
         "nb": "{groups} av {total} kontrollert ({per} per {period}) har ikke {bounds} {types} i {year}: "
-              "{detail}{shown_note}",
+              "{detail}{shown_note}{outcomes}",
         "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har ikke {bounds} {types} i {year}: "
-              "{detail}{shown_note}",
+              "{detail}{shown_note}{outcomes}",
     },
     "count.pending": {
         "en": "{groups} of {total} checked ({per} per {period}) have fewer than {min} {types} so far; "
-              "the period has not ended",
+              "the period has not ended{outcomes}",
         "nb": "{groups} av {total} kontrollert ({per} per {period}) har færre enn {min} {types} så langt; "
-              "perioden er ikke over",
+              "perioden er ikke over{outcomes}",
         "da": "{groups} af {total} kontrolleret ({per} pr. {period}) har færre end {min} {types} indtil nu; "
-              "perioden er ikke slut",
+              "perioden er ikke slut{outcomes}",
     },
     "window.ok": {
         "en": "every {per} ({total}) has {types} between {first} and {last}",
@@ -293,6 +293,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "nb": "{unlinked} av {held} samtaler mangler tråd-id, så innkallingene kan ikke finnes",
         "da": "{unlinked} af {held} samtaler mangler tråd-id, så indkaldelserne ikke kan findes",
     },
+    "count.outcomes": {"en": "; {parts}", "nb": "; {parts}", "da": "; {parts}"},
+    "count.declined.one": {"en": "1 invitation was declined", "nb": "1 invitasjon ble avslått",
+                           "da": "1 indkaldelse blev afslået"},
+    "count.declined.other": {"en": "{n} invitations were declined", "nb": "{n} invitasjoner ble avslått",
+                             "da": "{n} indkaldelser blev afslået"},
+    "count.no_response.one": {"en": "1 invitation got no answer", "nb": "1 invitasjon fikk ikke svar",
+                              "da": "1 indkaldelse fik intet svar"},
+    "count.no_response.other": {"en": "{n} invitations got no answer", "nb": "{n} invitasjoner fikk ikke svar",
+                                "da": "{n} indkaldelser fik intet svar"},
     "count.low": {"en": "{n} too few", "nb": "{n} for få", "da": "{n} for få"},
     "count.high": {"en": "{n} too many", "nb": "{n} for mange", "da": "{n} for mange"},
     "ev.group": {"en": "{kind} {label}", "nb": "{kind} {label}", "da": "{kind} {label}"},
@@ -387,6 +396,17 @@ CATALOG: dict[str, dict[str, str]] = {
     "heading.folder": {"en": "Folder", "nb": "Mappe", "da": "Mappe"},
     "heading.schools": {"en": "Schools", "nb": "Skoler", "da": "Skoler"},
     "heading.rules": {"en": "Rules", "nb": "Regler", "da": "Regler"},
+    "audit.share_method": {
+        "en": "compliance: the weighted share of passed rules among the applicable rules the school itself owes "
+              "(required counts 3, recommended 2, advisory 1, after the cap for numbers no decision confirms); "
+              "rules addressed to parents, FAU or others outside the school are not counted",
+        "nb": "etterlevelse: vektet andel oppfylte regler blant de gjeldende reglene skolen selv har plikt etter "
+              "(påkrevd teller 3, anbefalt 2, veiledende 1, etter taket for tall som ikke er vedtatt); regler "
+              "som retter seg mot foreldre, FAU eller andre utenfor skolen, telles ikke med",
+        "da": "efterlevelse: vægtet andel opfyldte regler blandt de gældende regler, skolen selv er forpligtet af "
+              "(påkrævet tæller 3, anbefalet 2, vejledende 1, efter loftet for tal, der ikke er besluttet); "
+              "regler, der retter sig mod forældre, FAU eller andre uden for skolen, tælles ikke med",
+    },
     "heading.compliance": {"en": "Compliance", "nb": "Etterlevelse", "da": "Efterlevelse"},
     "heading.applicable": {"en": "Applicable", "nb": "Relevante", "da": "Relevante"},
     "heading.passed": {"en": "Passed", "nb": "Oppfylt", "da": "Opfyldt"},
@@ -409,6 +429,38 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": " (parameter {name} i pakken)",
     },
     # What satisfies a check (`Check.describe`), for `policycheck explain` and the rule reference.
+    "threshold.text": {
+        "en": "the threshold {value} ({name}) is stated in the text: \u201c{quote}\u201d",
+        "nb": "terskelen {value} ({name}) står i teksten: \u00ab{quote}\u00bb",
+        "da": "tærsklen {value} ({name}) står i teksten: \u00bb{quote}\u00ab",
+    },
+    "threshold.interpretation": {
+        "en": "the threshold {value} ({name}) is the pack's reading of the text, not the document's words",
+        "nb": "terskelen {value} ({name}) er pakkens tolkning av teksten, ikke dokumentets ord",
+        "da": "tærsklen {value} ({name}) er pakkens fortolkning af teksten, ikke dokumentets ord",
+    },
+    "threshold.tool-setting": {
+        "en": "the threshold {value} ({name}) is a setting of the tool, not the document's words",
+        "nb": "terskelen {value} ({name}) er en innstilling i verktøyet, ikke dokumentets ord",
+        "da": "tærsklen {value} ({name}) er en indstilling i værktøjet, ikke dokumentets ord",
+    },
+    "threshold.decision": {
+        "en": "the threshold {value} ({name}) was decided by {decided_by} ({reference}, {date})",
+        "nb": "terskelen {value} ({name}) er vedtatt av {decided_by} ({reference}, {date})",
+        "da": "tærsklen {value} ({name}) er besluttet af {decided_by} ({reference}, {date})",
+    },
+    "threshold.override": {
+        "en": "the threshold {value} ({name}) is the override file's value ({where}), with no recorded decision",
+        "nb": "terskelen {value} ({name}) er tilpasningsfilens verdi ({where}), uten registrert vedtak",
+        "da": "tærsklen {value} ({name}) er tilpasningsfilens værdi ({where}), uden registreret beslutning",
+    },
+    "threshold.capped": {"en": "{pack_severity} in the pack; {cap}", "nb": "{pack_severity} i pakken; {cap}",
+                         "da": "{pack_severity} i pakken; {cap}"},
+    "threshold.cap": {
+        "en": "at most {severity} until the municipality confirms {names} by a decision in an override file",
+        "nb": "høyst {severity} til kommunen bekrefter {names} med et vedtak i en tilpasningsfil",
+        "da": "højst {severity}, indtil kommunen bekræfter {names} med en beslutning i en tilpasningsfil",
+    },
     "describe.parameter": {"en": "{value} (parameter {name})", "nb": "{value} (parameter {name})",
                            "da": "{value} (parameter {name})"},
     "describe.at_least": {"en": "at least {value}", "nb": "minst {value}", "da": "mindst {value}"},
@@ -534,6 +586,34 @@ CATALOG: dict[str, dict[str, str]] = {
     "explain.meaning": {"en": "meaning", "nb": "betydning", "da": "betydning"},
     "explain.modal": {"en": "{severity} (from '{modal}')", "nb": "{severity} (ut fra '{modal}')",
                       "da": "{severity} (ud fra '{modal}')"},
+    "explain.bearer": {"en": "addressed to", "nb": "retter seg mot", "da": "retter sig mod"},
+    "bearer.school": {"en": "the school (skolen)", "nb": "skolen", "da": "skolen"},
+    "bearer.school_leader": {"en": "the school leader (rektor, skoleleder)", "nb": "rektor (skoleledelsen)",
+                             "da": "skolelederen"},
+    "bearer.contact_teacher": {"en": "the contact teacher (kontaktlærer)", "nb": "kontaktlæreren",
+                               "da": "kontaktlæreren"},
+    "bearer.teachers": {"en": "the teachers", "nb": "lærerne", "da": "lærerne"},
+    "bearer.parents": {"en": "the parents (foreldrene, forældrene)", "nb": "foreldrene", "da": "forældrene"},
+    "bearer.class_contacts": {"en": "the class contacts (foreldrekontakter, kontaktforældre)",
+                              "nb": "foreldrekontaktene", "da": "kontaktforældrene"},
+    "bearer.fau": {"en": "FAU (the parents' working committee)", "nb": "FAU (foreldrenes arbeidsutvalg)",
+                   "da": "FAU (forældrenes arbejdsudvalg)"},
+    "bearer.class_parents_council": {"en": "the class parents' council (klasseforældreråd)",
+                                     "nb": "klasseforeldrerådet", "da": "klasseforældrerådet"},
+    "bearer.pupils_council": {"en": "the pupils' council (elevråd)", "nb": "elevrådet", "da": "elevrådet"},
+    "bearer.pupils": {"en": "the pupils", "nb": "elevene", "da": "eleverne"},
+    "bearer.municipality": {"en": "the municipality", "nb": "kommunen", "da": "kommunen"},
+    "bearer.national_body": {"en": "a national body (e.g. FUG)", "nb": "et nasjonalt organ (f.eks. FUG)",
+                             "da": "et nationalt organ"},
+    "school_part.does": {"en": "the school's own duty", "nb": "skolens egen plikt", "da": "skolens egen pligt"},
+    "school_part.facilitates": {"en": "the school's part is to facilitate it",
+                                "nb": "skolens del er å legge til rette for det",
+                                "da": "skolens del er at skabe rammerne for det"},
+    "school_part.communicates": {"en": "the school's part is to communicate it", "nb": "skolens del er å formidle det",
+                                 "da": "skolens del er at formidle det"},
+    "duty.note": {"en": "addressed to {bearer}; {part}", "nb": "retter seg mot {bearer}; {part}",
+                  "da": "retter sig mod {bearer}; {part}"},
+    "duty.line": {"en": "{bearer}; {part}", "nb": "{bearer}; {part}", "da": "{bearer}; {part}"},
     "explain.section": {"en": "{document}, section {section}", "nb": "{document}, avsnitt {section}",
                         "da": "{document}, afsnit {section}"},
     "explain.grades": {"en": "grades {min}-{max}", "nb": "trinn {min}-{max}", "da": "klassetrin {min}-{max}"},
@@ -568,6 +648,8 @@ TERMS: dict[str, dict[str, str]] = {
     "laerer": {"en": "teacher", "nb": "lærer", "da": "lærer"},
     "rektor": {"en": "principal", "nb": "rektor", "da": "skoleleder"},
     "sensitive": {"en": "sensitive", "nb": "sensitiv", "da": "følsom"},
+    "declined": {"en": "declined", "nb": "avslått", "da": "afslået"},
+    "no-response": {"en": "no answer", "nb": "ikke svar", "da": "intet svar"},
     "cost": {"en": "cost to parents", "nb": "kostnad for foreldre", "da": "betaling fra forældre"},
     "e-post": {"en": "e-mail", "nb": "e-post", "da": "e-mail"},
     "mote": {"en": "meeting in person", "nb": "møte", "da": "møde"},

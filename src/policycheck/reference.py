@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from policycheck.engine import cap_reason
 from policycheck.models.common import localize
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.output import write_atomic
@@ -27,8 +28,8 @@ def rule_reference(pack: PolicyPack) -> str:
              f"- Issuer: {meta.issuer} ({meta.jurisdiction.country}{', ' + meta.jurisdiction.municipality if meta.jurisdiction.municipality else ''})",
              f"- Source: {meta.source_document.title}, effective {meta.effective_date.isoformat()}",
              f"- Rules: {len(pack.rules)}", "", "## Parameters", "",
-             "| parameter | default | unit | rationale |", "| --- | --- | --- | --- |"]
-    lines += [f"| `{name}` | `{p.default!r}` | {p.unit} | {_cell(localize(p.rationale, 'en'))} |"
+             "| parameter | default | unit | origin | rationale |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| `{name}` | `{p.default!r}` | {p.unit} | {p.origin} | {_cell(localize(p.rationale, 'en'))} |"
               for name, p in meta.parameters.items()]
     lines += ["", "## Rules", ""]
     for rule in pack.rules:
@@ -38,17 +39,18 @@ def rule_reference(pack: PolicyPack) -> str:
 
 def _rule_section(pack: PolicyPack, rule: Rule) -> list[str]:
     language = pack.meta.language
+    cap = f"; {cap_reason(rule, pack).render('en')}" if pack.severity_of(rule) is not rule.severity else ""
     lines = [f"### `{rule.id}`: {localize(rule.title, language)}", "",
              f"*{localize(rule.title, 'en')}*", "",
              f"- Severity: **{rule.severity.value}** (from *{rule.modal.value}*; "
-             f"bearer: {rule.bearer.value}, the school {rule.school_part.value})",
+             f"bearer: {rule.bearer.value}, the school {rule.school_part.value}){cap}",
              f"- Source, section {rule.source.section}: \"{_cell(rule.source.quote)}\""]
     if rule.legal_basis:
         lines.append(f"- Legal basis: {'; '.join(basis.label() for basis in rule.legal_basis)}")
     if rule.applies_to and rule.applies_to.grades:
         lines.append(f"- Applies to grades {rule.applies_to.grades.min}-{rule.applies_to.grades.max}")
-    for name in sorted(rule.check.parameter_names()):
-        lines.append(f"- Parameter `{name}` = `{pack.parameters[name]!r}`")
+    for threshold in pack.thresholds(rule):
+        lines.append(f"- Parameter `{threshold.parameter}` = `{threshold.value!r}`: {_cell(threshold.message().render('en'))}")
     lines += [f"- Satisfied when {rule.check.describe(pack.parameters).render('en')}",
               f"- To close a gap: {_cell(localize(rule.remediation, language))}"]
     if rule.example:

@@ -57,6 +57,8 @@ CHANNELS: dict[str, tuple[str, ...]] = {
 FLAGS: dict[str, tuple[str, ...]] = {
     "sensitive": ("sensitiv", "særlig sensitiv", "følsom", "fortrolig", "confidential"),
     "cost": ("kostnad", "betaling", "egenbetaling", "udgift", "betaling", "charge", "fee"),
+    "declined": ("avslått", "avslag", "takket nei", "afslået", "afbud", "meldt afbud", "refused"),
+    "no-response": ("ikke svar", "uten svar", "ubesvart", "intet svar", "ikke besvaret", "no answer", "no reply"),
 }
 
 _NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "ä": "ae", "ö": "o", "ü": "u", "é": "e"})

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from policycheck.loading.validate import check_schema
 from policycheck.loading.yamlfile import load_yaml
-from policycheck.models.audit import AuditReport, Change, Comparison, Compliance, RuleInfo, RuleResult, SchoolResult
+from policycheck.models.audit import AuditReport, Change, Comparison, Compliance, RuleInfo, RuleResult, SchoolResult, share_weights
 from policycheck.models.common import Status
 from policycheck.schemas import schema_validator
 
@@ -26,10 +26,25 @@ def compliance(statuses: Iterable[Status], min_group: int = 1) -> Compliance:
     return Compliance(applicable=len(applicable), passed=passed, share=share)
 
 
+def school_compliance(statuses: dict[str, Status], weights: dict[str, int]) -> Compliance:
+    """A school's share: the weight of its passed rules over the weight of its applicable ones.
+
+    Only rules in `weights` count (the school's own duties, weighted by effective severity:
+    `share_weights`), so passing an advisory expectation to parents cannot raise the share.
+    """
+    counted = {rule_id: status for rule_id, status in statuses.items()
+               if rule_id in weights and status is not Status.not_applicable}
+    passed = [rule_id for rule_id, status in counted.items() if status is Status.passed]
+    total = sum(weights[rule_id] for rule_id in counted)
+    share = round(sum(weights[rule_id] for rule_id in passed) / total, 4) if total else None
+    return Compliance(applicable=len(counted), passed=len(passed), share=share)
+
+
 def build_audit(header: dict, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int,
                 previous: AuditReport | None = None, shard: str | None = None) -> AuditReport:
     """The audit of these schools; `header` holds tool_version, language, as_of and policy."""
-    schools = sorted((_with_compliance(school) for school in schools), key=lambda school: school.folder)
+    weights = share_weights(rules)
+    schools = sorted((_with_compliance(school, weights) for school in schools), key=lambda school: school.folder)
     rule_results = [_rule_result(rule.id, schools, min_group) for rule in rules]
     common = sorted((result for result in rule_results if result.gaps), key=lambda result: -result.gaps)
     audit = AuditReport(**header, min_group=min_group, shard=shard, rules=rules, schools=schools,
@@ -42,10 +57,10 @@ def header_of(audit: AuditReport) -> dict:
             "policy": audit.policy}
 
 
-def _with_compliance(school: SchoolResult) -> SchoolResult:
+def _with_compliance(school: SchoolResult, weights: dict[str, int]) -> SchoolResult:
     if school.error is not None:
         return school.model_copy(update={"compliance": None})
-    return school.model_copy(update={"compliance": compliance(school.statuses.values())})
+    return school.model_copy(update={"compliance": school_compliance(school.statuses, weights)})
 
 
 def _rule_result(rule_id: str, schools: list[SchoolResult], min_group: int) -> RuleResult:

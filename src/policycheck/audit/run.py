@@ -23,7 +23,7 @@ from policycheck.models.audit import AuditReport, RuleInfo, SchoolGap, SchoolRes
 from policycheck.models.common import Status, localize
 from policycheck.models.pack import PolicyPack
 from policycheck.models.report import PolicyRef, Report
-from policycheck.reports.base import locations
+from policycheck.reports.base import locations, notes
 from policycheck.runtime import settle_process
 from policycheck.waivers import check_rule_ids, load_waivers
 
@@ -112,14 +112,15 @@ def _pack(reference: str) -> PolicyPack:
 
 def school_result(folder: str, report: Report) -> SchoolResult:
     gaps = [SchoolGap(rule_id=f.rule_id, status=f.status, message=f.message, location=locations(f) or None,
-                      notes=f.notes) for f in report.findings if f.status.is_gap or f.status is Status.waived]
+                      notes=notes(f, report.language)) for f in report.findings if f.status.is_gap or f.status is Status.waived]
     return SchoolResult(folder=folder, name=report.inputs.school, as_of=report.as_of,
                         statuses={f.rule_id: f.status for f in report.findings}, gaps=gaps)
 
 
 def rule_infos(pack: PolicyPack, language: str) -> list[RuleInfo]:
-    return [RuleInfo(id=rule.id, title=localize(rule.title, language), severity=rule.severity,
-                     section=rule.source.section, quote=rule.source.quote,
+    return [RuleInfo(id=rule.id, title=localize(rule.title, language), severity=pack.severity_of(rule),
+                     pack_severity=rule.severity if pack.severity_of(rule) is not rule.severity else None,
+                     bearer=rule.bearer, school_part=rule.school_part, section=rule.source.section, quote=rule.source.quote,
                      remediation=localize(rule.remediation, language)) for rule in pack.rules]
 
 

@@ -3,6 +3,13 @@
 The roster supplies every pupil and class, so a group with no events at all is found.
 A group below the minimum fails only once its period has ended (as of the run's date);
 before that it is `insufficient_data`, since the talk may still come.
+
+`counts: held` (the default) counts talks or meetings that took place: a row flagged
+`declined` or `no-response` does not count. `counts: invited` is for a text that says the
+school invites ("inviteres", "indkalder"): an invitation (`invitation` types, default
+`invitasjon`) counts as well as a talk held, whatever its outcome, so parents who decline do not
+make the school fail; an invitation and the talk on the same `thread` count once, and the
+finding says how many invitations were declined or got no answer.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from policycheck.calendar import AUTUMN, SPRING
 from policycheck.checks.base import CheckContext, Outcome, amount
 from policycheck.checks.logbase import (FirstEvents, LogCheck, LogEvaluation, event_evidence, every_group, grade_of_class,
                                         group_label, localized, roster_groups,
-                                        shown, shown_note, types_field)
+                                        shown, shown_note, types_field, DECLINED, NO_RESPONSE, NOT_HELD)
 from policycheck.messages import AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -37,8 +44,10 @@ class CountCheck(LogCheck):
     min_parameter: str | None = None
     max_parameter: str | None = None
     grades: list[int] | None = None
+    counts: Literal["held", "invited"] = "held"
+    invitation: list[str] = ["invitasjon"]
 
-    _types = types_field("types")
+    _types = types_field("types", "invitation")
 
     @model_validator(mode="after")
     def _bounds(self) -> "CountCheck":
@@ -46,12 +55,18 @@ class CountCheck(LogCheck):
             raise ValueError("give a bound as a literal or as a parameter, not both")
         if (self.min, self.min_parameter, self.max, self.max_parameter) == (None, None, None, None):
             raise ValueError("give 'min' or 'max' (or 'min_parameter' / 'max_parameter')")
+        if self.counts == "invited" and set(self.invitation) & set(self.types):
+            raise ValueError("'invitation' and 'types' must not share a type")
         return self
+
+    def counted_types(self) -> list[str]:
+        """The types that count: with `counts: invited`, the invitations too."""
+        return self.types + self.invitation if self.counts == "invited" else self.types
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
         noun = "describe.event" if self._numbers(parameters) == [1] else "describe.events"
         return Message("describe.count", {**every_group(self.per, self.grades), "events": Message(noun),
-                                          "bounds": self._bounds_phrase(parameters), "types": AnyTerms(self.types),
+                                          "bounds": self._bounds_phrase(parameters), "types": AnyTerms(self.counted_types()),
                                           "period": Message(f"period.{self.period}")})
 
     def _bounds_phrase(self, parameters: Mapping[str, Any]) -> Message:
@@ -75,7 +90,7 @@ class CountCheck(LogCheck):
         return self.per != "school"
 
     def wanted_types(self) -> frozenset[str]:
-        return frozenset(self.types)
+        return frozenset(self.counted_types())
 
     def begin(self, context: CheckContext) -> "CountEvaluation":
         return CountEvaluation(self, context)
@@ -91,6 +106,9 @@ class CountEvaluation(LogEvaluation):
         self.kept: dict[str, list[FirstEvents]] = {}  # group -> its first events per period, for evidence
         self.class_of = roster.class_of() if roster else {}
         self.grades = roster.grade_of() if roster else {}
+        self.invited = check.counts == "invited"
+        self.occasions: set[tuple[str, str]] = set()  # (group, thread) already counted, with `counts: invited`
+        self.outcomes: dict[str, set[tuple]] = {DECLINED: set(), NO_RESPONSE: set()}  # flag -> its occasions
 
     def observe(self, event: Event) -> None:
         half = self.log.calendar.half_of(event.day)
@@ -100,12 +118,27 @@ class CountEvaluation(LogEvaluation):
         counts = self.counts.get(key)
         if counts is None:  # not a checked group: outside the grades, or not in the roster
             return
+        counted = self._new_occasion(key, event) if self.invited else not event.flags & NOT_HELD
+        if not counted:  # held: a declined or unanswered talk did not take place; invited: its thread counted
+            return
         index = 0 if len(self.periods) == 1 or half == AUTUMN else 1
         counts[index] += 1
         kept = self.kept.get(key)
         if kept is None:
             kept = self.kept[key] = [FirstEvents(KEEP_EVENTS) for _ in self.periods]
         kept[index].add(event)
+
+    def _new_occasion(self, key: str, event: Event) -> bool:
+        """Note the invitation's outcome; whether the event is the first of its thread for the group."""
+        occasion = (key, event.thread) if event.thread else (key, event.file, event.line)
+        for flag in event.flags & NOT_HELD:
+            self.outcomes[flag].add(occasion)
+        if not event.thread:
+            return True
+        if occasion in self.occasions:
+            return False
+        self.occasions.add(occasion)
+        return True
 
     def _key(self, event: Event) -> str:
         per = self.check.per
@@ -154,8 +187,16 @@ class CountEvaluation(LogEvaluation):
         bounds = f"{minimum}-{maximum}" if None not in (minimum, maximum) else (
             f">= {minimum}" if maximum is None else f"<= {maximum}")
         return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}"),
-                "types": Terms(check.types), "min": minimum, "bounds": bounds,
-                "period": Message(f"period.{check.period}"), "year": self.log.calendar.label}
+                "types": AnyTerms(check.counted_types()) if self.invited else Terms(check.types), "min": minimum,
+                "bounds": bounds, "period": Message(f"period.{check.period}"), "year": self.log.calendar.label,
+                "outcomes": self._outcomes()}
+
+    def _outcomes(self) -> Message | str:
+        """'; 1 invitation was declined; 2 invitations got no answer' (nothing when none were)."""
+        parts = [Message(f"count.{name}.{'one' if len(occasions) == 1 else 'other'}", {"n": len(occasions)})
+                 for name, occasions in (("declined", self.outcomes[DECLINED]), ("no_response", self.outcomes[NO_RESPONSE]))
+                 if occasions]
+        return Message("count.outcomes", {"parts": parts}) if parts else ""
 
     def _evidence(self, key: str, period: str) -> Evidence:
         index = self.periods.index(period)

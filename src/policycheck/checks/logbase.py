@@ -23,6 +23,8 @@ from policycheck.models.roster import Roster
 from policycheck.vocabulary import CHANNEL_VOCABULARY, EVENT_VOCABULARY, FLAG_VOCABULARY, ROLE_VOCABULARY
 
 SHOWN = 5
+DECLINED, NO_RESPONSE = "declined", "no-response"
+NOT_HELD = frozenset({DECLINED, NO_RESPONSE})  # flags of an invitation (or talk row) that did not lead to a talk
 LEADING_GRADE = re.compile(r"^\s*(\d{1,2})")
 
 

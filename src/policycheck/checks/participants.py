@@ -1,7 +1,8 @@
 """`participants`: every event of the types has the required roles among its participants.
 
 E.g. the pupil (elev) takes part in the utviklingssamtale; a skole/hjemsamtale has the
-parents and at least the contact teacher. No such event in the log: `insufficient_data`
+parents and at least the contact teacher. Rows flagged `declined` or `no-response` record a
+talk that did not take place and are skipped. No such event in the log: `insufficient_data`
 (whether the talks happened at all is a `count` rule's question).
 """
 
@@ -13,7 +14,7 @@ from pydantic import Field, field_validator
 
 from policycheck.checks.base import CheckContext, Outcome
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, canonical_roles, event_evidence,
-                                        group_label, shown_note, types_field)
+                                        group_label, shown_note, types_field, NOT_HELD)
 from policycheck.messages import AllTerms, AnyTerms, Message, Terms
 from policycheck.models.common import Status
 from policycheck.models.events import Event
@@ -52,6 +53,8 @@ class ParticipantsEvaluation(LogEvaluation):
         self.lacking = Sample()
 
     def observe(self, event: Event) -> None:
+        if event.flags & NOT_HELD:  # a declined or unanswered talk: nobody took part
+            return
         self.seen += 1
         if not self.required <= event.roles:
             missing = Terms(sorted(self.required - event.roles))

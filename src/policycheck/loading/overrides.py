@@ -3,30 +3,50 @@
 ```yaml
 kind: policy-override
 extends: tromso
-parameters: {svarfrist_virkedager: 2}
+parameters:
+  svarfrist_virkedager: {value: 2, decided_by: Oppvekstutvalget, reference: PS 12/2025, date: 2025-03-01}
+  fau_moter_per_ar: 3            # a plain value: changes the number, records no decision
 rules:
-  tro-fug-informasjon: {severity: recommended}
-  tro-pc-kontrakt: {disabled: "Skolen har bare 1.-4. trinn"}
+  tro-foreldremoter-holdt: {severity: advisory, reason: "Klassene 5-7 har ett foreldremøte; vedtak ventes"}
+  tro-personlig-pc-kontrakt: {disabled: "Skolen har bare 1.-4. trinn"}
 ```
-Every change is listed in the report (`policy.overrides`).
+A parameter given with `decided_by`, `reference` and `date` becomes origin `municipal-decision`:
+a rule resting on it keeps the pack's severity. A plain value is not a decision: a rule resting on
+a number that is neither the document's own nor decided stays at most `recommended`
+(`PolicyPack.severity_of`). Every change is listed in the report (`policy.overrides`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from policycheck.errors import InputError, Problem, UsageError, did_you_mean
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
-from policycheck.models.common import Severity, Strict
-from policycheck.models.pack import Parameter, PolicyPack
+from policycheck.models.common import Decision, Severity, Strict
+from policycheck.models.duty import duty_problems
+from policycheck.models.pack import Parameter, PolicyPack, Rule
+
+ParameterValue = int | float | str | bool | list[str]
+
+
+class DecidedValue(Decision):
+    """A parameter's value with the decision that set it."""
+
+    value: ParameterValue
+
+
+# A mapping is a decided value (so a missing `reference` is reported as such), anything else a plain value.
+Setting = Annotated[Union[Annotated[DecidedValue, Tag("decided")], Annotated[ParameterValue, Tag("plain")]],
+                    Discriminator(lambda value: "decided" if isinstance(value, (dict, DecidedValue)) else "plain")]
 
 
 class RuleOverride(Strict):
     severity: Severity | None = None
+    reason: str | None = Field(default=None, min_length=3, description="Why the severity is changed")
     disabled: str | None = Field(default=None, min_length=3, description="Why the rule is switched off")
 
 
@@ -34,7 +54,8 @@ class PackOverride(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     kind: Literal["policy-override"] = "policy-override"
     extends: str = Field(description="The bundled pack (or a pack folder beside this file) to extend")
-    parameters: dict[str, int | float | str | bool | list[str]] = Field(default_factory=dict)
+    parameters: dict[str, Setting] = Field(
+        default_factory=dict, description="A value with decided_by, reference and date (a decision), or a plain value")
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
 
 
@@ -70,9 +91,10 @@ def _where(document: YamlDocument, *path: str) -> tuple[int, int]:
 
 def _apply_parameters(pack: PolicyPack, override: PackOverride, document: YamlDocument) -> list[Problem]:
     problems = []
-    for name, value in override.parameters.items():
+    for name, setting in override.parameters.items():
         line, column = _where(document, "parameters", name)
         definition = pack.meta.parameters.get(name)
+        value = setting.value if isinstance(setting, DecidedValue) else setting
         if definition is None:
             problems.append(Problem(document.file, f"unknown parameter '{name}'{did_you_mean(name, pack.meta.parameters)}", line, column))
             continue
@@ -80,9 +102,29 @@ def _apply_parameters(pack: PolicyPack, override: PackOverride, document: YamlDo
         if error:
             problems.append(Problem(document.file, f"parameter '{name}': {error}", line, column))
             continue
-        pack.overrides.append(f"parameter {name}: {pack.parameters[name]!r} -> {value!r} ({document.file}:{line})")
+        where = f"{document.file}:{line}"
+        pack.overrides.append(f"parameter {name}: {pack.parameters[name]!r} -> {value!r}{_decided(setting)} ({where})")
         pack.parameters[name] = value
+        _record_provenance(pack, name, setting, where)
     return problems
+
+
+def _decided(setting: DecidedValue | ParameterValue) -> str:
+    if not isinstance(setting, DecidedValue):
+        return ", no decision recorded"
+    return f", decided by {setting.decided_by} ({setting.reference}, {setting.date.isoformat()})"
+
+
+def _record_provenance(pack: PolicyPack, name: str, setting: DecidedValue | ParameterValue, where: str) -> None:
+    """A decided value makes the parameter a municipal decision; a plain value is marked as set without one."""
+    if isinstance(setting, DecidedValue):
+        decision = Decision(decided_by=setting.decided_by, reference=setting.reference, date=setting.date)
+        definition = pack.meta.parameters[name]
+        pack.meta.parameters[name] = definition.model_copy(
+            update={"origin": "municipal-decision", "decision": decision, "quote": None})
+        pack.set_without_decision.pop(name, None)
+    else:
+        pack.set_without_decision[name] = where
 
 
 def _parameter_error(definition: Parameter, value: object) -> str | None:
@@ -98,6 +140,13 @@ def _parameter_error(definition: Parameter, value: object) -> str | None:
     return None
 
 
+def _duty_problems(rule: Rule, change: RuleOverride) -> list[str]:
+    """An override may not raise a rule above what its modal verb and bearer allow (the pack lint's test)."""
+    if change.severity is None:
+        return []
+    return duty_problems(rule.modal, rule.bearer, rule.school_part, change.severity)
+
+
 def _apply_rules(pack: PolicyPack, override: PackOverride, document: YamlDocument) -> list[Problem]:
     problems = []
     known = {rule.id: rule for rule in pack.rules}
@@ -107,8 +156,10 @@ def _apply_rules(pack: PolicyPack, override: PackOverride, document: YamlDocumen
         if rule is None:
             problems.append(Problem(document.file, f"unknown rule '{rule_id}'{did_you_mean(rule_id, known)}", line, column))
             continue
+        problems += [Problem(document.file, f"rule '{rule_id}': {message}", line, column) for message in _duty_problems(rule, change)]
         if change.severity is not None:
-            pack.overrides.append(f"rule {rule_id}: severity {rule.severity.value} -> {change.severity.value} ({document.file}:{line})")
+            reason = f": {change.reason}" if change.reason else ""
+            pack.overrides.append(f"rule {rule_id}: severity {rule.severity.value} -> {change.severity.value}{reason} ({document.file}:{line})")
             rule.severity = change.severity
         if change.disabled is not None:
             pack.overrides.append(f"rule {rule_id} disabled: {change.disabled} ({document.file}:{line})")

@@ -125,7 +125,7 @@ def _section_order(path: Path) -> list:
 
 def _cross_check(rules_file: RulesFile, document: YamlDocument, meta: PackMeta, seen: dict[str, str]) -> list[Problem]:
     """Problems no schema can see: duplicate ids, undefined parameters, missing pack language,
-    a severity or school part that contradicts the rule's modal and bearer (the pack lint)."""
+    a severity or school part that contradicts the rule's modal and bearer (the pack lint, `duty_lint`)."""
     problems = []
     for index, rule in enumerate(rules_file.rules):
         def problem(message: str, *path: str | int) -> None:
@@ -140,6 +140,14 @@ def _cross_check(rules_file: RulesFile, document: YamlDocument, meta: PackMeta, 
         for field in ("title", "remediation"):
             if meta.language not in getattr(rule, field):
                 problem(f"{field} needs a text in the pack's language '{meta.language}'", field)
-        for message in duty_problems(rule.modal, rule.bearer, rule.school_part, rule.severity):
-            problem(message, "severity")
+    return problems + duty_lint(rules_file, document)
+
+
+def duty_lint(rules_file: RulesFile, document: YamlDocument) -> list[Problem]:
+    """Rules whose severity or school part contradicts their modal verb and bearer, at the rule's severity."""
+    problems = []
+    for index, rule in enumerate(rules_file.rules):
+        line, column = document.locate(("rules", index, "severity"))
+        problems += [Problem(document.file, f"rule '{rule.id}': {message}", line, column)
+                     for message in duty_problems(rule.modal, rule.bearer, rule.school_part, rule.severity)]
     return problems

@@ -11,8 +11,10 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from policycheck.models.common import Severity, Status
+from policycheck.models.duty import Bearer, SchoolPart
 from policycheck.models.report import PolicyRef
 
+SEVERITY_WEIGHT = {Severity.required: 3, Severity.recommended: 2, Severity.advisory: 1}
 AUDIT_SCHEMA_ID = "https://policycheck.dev/schemas/audit.schema.json"
 
 
@@ -25,10 +27,18 @@ class RuleInfo(_Model):
 
     id: str
     title: str
-    severity: Severity
+    severity: Severity = Field(description="The effective severity (the pack's, capped while a number is unconfirmed)")
+    pack_severity: Severity | None = Field(default=None, description="The pack's severity, when the cap lowered it")
+    bearer: Bearer | None = Field(default=None, description="Who the statement obliges; absent in older audits")
+    school_part: SchoolPart | None = None
     section: str
     quote: str
     remediation: str
+
+
+def share_weights(rules: list[RuleInfo]) -> dict[str, int]:
+    """Rule id -> its weight in a school's share: the school's own rules only, by effective severity."""
+    return {rule.id: SEVERITY_WEIGHT[rule.severity] for rule in rules if rule.bearer is None or rule.bearer.is_school}
 
 
 class SchoolGap(_Model):
@@ -40,11 +50,16 @@ class SchoolGap(_Model):
 
 
 class Compliance(_Model):
-    """Share of applicable rules (or schools) that passed; None when nothing applies or the group is too small."""
+    """Share of applicable rules (or schools) that passed; None when nothing applies or the group is too small.
+
+    A school's share counts only the rules the school itself owes, weighted by severity
+    (`policycheck.audit.aggregate.school_compliance`); a rule's share is of the schools it applies to.
+    """
 
     applicable: int
     passed: int | None = Field(description="None when suppressed (fewer than min_group applicable)")
-    share: float | None
+    share: float | None = Field(description="For a school: passed weight / applicable weight (required 3, recommended 2, "
+                                            "advisory 1) over rules the school owes; for a rule: passed / applicable schools")
 
 
 class SchoolResult(_Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Literal
 
@@ -25,6 +26,17 @@ class Strict(BaseModel):
     """Base for input models: unknown keys are errors, so typos do not pass silently."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+ParameterOrigin = Literal["text", "interpretation", "municipal-decision", "tool-setting"]
+
+
+class Decision(Strict):
+    """Who set a number, in which decision, and when (a municipal vedtak, a skoleleder's decision)."""
+
+    decided_by: str = Field(min_length=2, description="The body or office that decided, e.g. 'Hovedutvalg for oppvekst'")
+    reference: str = Field(min_length=2, description="The decision's reference, e.g. 'sak 15/25'")
+    date: dt.date
 
 
 class Severity(str, Enum):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from policycheck.messages import Message
 from policycheck.models.common import Severity
 
 
@@ -79,11 +80,19 @@ MODAL_CEILING: dict[Modal, Severity] = {
 }
 
 
+UNCONFIRMED_CEILING = Severity.recommended  # a rule resting on a number neither the text nor a decision states
+
+
+def capped(severity: Severity, ceiling: Severity) -> Severity:
+    """The lower of a severity and a ceiling."""
+    return min(severity, ceiling, key=lambda each: each.rank)
+
+
 def severity_ceiling(modal: Modal, bearer: Bearer) -> Severity:
     """The highest severity the modal verb and the bearer allow."""
     by_modal = MODAL_CEILING[modal]
     by_bearer = Severity.required if bearer.is_school else Severity.recommended
-    return min(by_modal, by_bearer, key=lambda severity: severity.rank)
+    return capped(by_modal, by_bearer)
 
 
 def duty_problems(modal: Modal, bearer: Bearer, school_part: SchoolPart, severity: Severity) -> list[str]:
@@ -98,3 +107,8 @@ def duty_problems(modal: Modal, bearer: Bearer, school_part: SchoolPart, severit
     if not bearer.is_school and school_part is SchoolPart.does:
         problems.append(f"bearer '{bearer.value}' is not the school: school_part must be 'facilitates' or 'communicates'")
     return problems
+
+
+def duty_message(bearer: Bearer, school_part: SchoolPart, key: str = "duty.note") -> Message:
+    """'addressed to the parents; the school's part is to communicate it' (`duty.line`: without 'addressed to')."""
+    return Message(key, {"bearer": Message(f"bearer.{bearer.value}"), "part": Message(f"school_part.{school_part.value}")})

@@ -8,8 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 
 from policycheck.checks.registry import AnyCheck
-from policycheck.models.common import GradeRange, Language, LocalizedText, Severity, Strict
-from policycheck.models.duty import Bearer, Modal, SchoolPart
+from policycheck.models.common import Decision, GradeRange, Language, LocalizedText, ParameterOrigin, Severity, Strict
+from policycheck.models.duty import UNCONFIRMED_CEILING, Bearer, Modal, SchoolPart, capped
+from policycheck.models.report import Threshold
 
 RULE_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"
 
@@ -17,17 +18,6 @@ RULE_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"
 def _require_english(text: LocalizedText, what: str) -> None:
     if "en" not in text:
         raise ValueError(f"{what} needs an English text ('en') beside the pack's language")
-
-
-ParameterOrigin = Literal["text", "interpretation", "municipal-decision", "tool-setting"]
-
-
-class Decision(Strict):
-    """Who set a number, in which decision, and when (a municipal vedtak, a skoleleder's decision)."""
-
-    decided_by: str = Field(min_length=2, description="The body or office that decided, e.g. 'Hovedutvalg for oppvekst'")
-    reference: str = Field(min_length=2, description="The decision's reference, e.g. 'sak 15/25'")
-    date: dt.date
 
 
 class ParameterChange(Strict):
@@ -140,6 +130,10 @@ class Rule(Strict):
         _require_english(self.remediation, "remediation")
         return self
 
+    def rests_on(self) -> list[str]:
+        """The pack parameters the rule's verdict rests on, read from its check (parts of composites included)."""
+        return sorted(self.check.parameter_names())
+
     def legal_basis_on(self, day: dt.date) -> list[str]:
         """The provisions in force on a day (e.g. the first day of the school year checked)."""
         return [basis.label() for basis in self.legal_basis if basis.in_force(day)]
@@ -196,6 +190,27 @@ class PolicyPack(BaseModel):
     def dated(self) -> bool:
         """Whether the day checked can change what is loaded: other versions, or dated parameter values."""
         return len(self.versions) > 1 or any(parameter.changes for parameter in self.meta.parameters.values())
+
+    set_without_decision: dict[str, str] = Field(
+        default_factory=dict, description="Parameter -> the override file:line that set its value with no decision")
+
+    def threshold(self, name: str) -> Threshold:
+        """A parameter's value and where it comes from (a plain override value drops the pack's quote or decision)."""
+        definition = self.meta.parameters[name]
+        set_in = self.set_without_decision.get(name)
+        return Threshold(parameter=name, value=self.parameters[name], origin=definition.origin, set_in=set_in,
+                         quote=None if set_in else definition.quote, decision=None if set_in else definition.decision)
+
+    def thresholds(self, rule: Rule) -> list[Threshold]:
+        return [self.threshold(name) for name in rule.rests_on()]
+
+    def unconfirmed(self, rule: Rule) -> list[str]:
+        """The parameters of the rule that are neither the document's number nor a recorded decision."""
+        return [threshold.parameter for threshold in self.thresholds(rule) if not threshold.confirmed]
+
+    def severity_of(self, rule: Rule) -> Severity:
+        """The rule's effective severity: at most recommended while a number it rests on is unconfirmed."""
+        return capped(rule.severity, UNCONFIRMED_CEILING) if self.unconfirmed(rule) else rule.severity
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)

@@ -9,7 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
-from policycheck.models.common import Severity, Status
+from policycheck.messages import Message
+from policycheck.models.duty import Bearer, SchoolPart
+from policycheck.models.common import Decision, ParameterOrigin, Severity, Status
 
 REPORT_SCHEMA_ID = "https://policycheck.dev/schemas/report.schema.json"
 
@@ -46,6 +48,46 @@ class SourceRef(BaseModel):
     quote: str
 
 
+class Threshold(BaseModel):
+    """A number a rule's verdict rests on, and where it comes from.
+
+    `origin` is the pack's (`text`, `interpretation`, `tool-setting`), or `municipal-decision`
+    when the pack or an override file records the `decision`. `set_in` is the override file and
+    line that changed the number without recording a decision.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    parameter: str
+    value: int | float | str | bool | list[str]
+    origin: ParameterOrigin
+    quote: str | None = Field(default=None, description="For origin 'text': the document's words that state the number")
+    decision: Decision | None = Field(default=None, description="Who decided the number, in which decision, when")
+    set_in: str | None = Field(default=None, description="file:line of an override that set the value with no decision")
+    note: str | None = Field(default=None, description="Where the number comes from, in the report's language")
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the number is the document's own, a recorded decision, or a setting of the tool (else it
+        caps the rule's severity). A tool setting, such as how long an attestation stays valid, says how
+        the tool judges evidence, not what the school must do, so it does not cap."""
+        if self.decision is not None or self.origin == "tool-setting":
+            return True
+        return self.origin == "text" and self.set_in is None
+
+    def message(self) -> Message:
+        """Where the number comes from: the text (quoted), a decision, an override without one, the pack's reading."""
+        params = {"value": self.value, "name": self.parameter}
+        if self.decision is not None:
+            decision = self.decision
+            return Message("threshold.decision", {**params, "decided_by": decision.decided_by,
+                                                  "reference": decision.reference, "date": decision.date.isoformat()})
+        if self.set_in is not None:
+            return Message("threshold.override", {**params, "where": self.set_in})
+        if self.origin == "text":
+            return Message("threshold.text", {**params, "quote": self.quote})
+        return Message(f"threshold.{self.origin}", params)
+
+
 class BaselineState(str, Enum):
     """Whether a gap was already a gap in the baseline report (`--baseline`)."""
 
@@ -71,8 +113,13 @@ class Finding(BaseModel):
     rule_id: str
     title: str
     status: Status
-    severity: Severity
+    severity: Severity = Field(description="The effective severity: the pack's, capped while a threshold is unconfirmed")
+    pack_severity: Severity | None = Field(default=None, description="The pack's severity, when the cap lowered it")
+    severity_note: str | None = Field(default=None, description="Why the severity is capped, in the report's language")
+    bearer: Bearer | None = Field(default=None, description="Who the source statement obliges; absent in older reports")
+    school_part: SchoolPart | None = Field(default=None, description="The school's part: does, facilitates or communicates")
     message: str
+    thresholds: list[Threshold] = Field(default_factory=list, description="The numbers the verdict rests on")
     source: SourceRef
     legal_basis: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)

@@ -49,7 +49,8 @@ def _schools(audit: AuditReport) -> Section:
     lang = audit.language
     rows = [[s.folder, s.name or "", percent(s.compliance.share) if s.compliance else text("status.broken", lang),
              str(sum(1 for gap in s.gaps if gap.status.is_gap)) if s.error is None else "–"] for s in audit.schools]
-    return Section(text("heading.schools", lang), _headers(lang, "folder", "school", "compliance", "gap_count"), rows)
+    title = f"{text('heading.schools', lang)} ({text('audit.share_method', lang)})"
+    return Section(title, _headers(lang, "folder", "school", "compliance", "gap_count"), rows)
 
 
 def _rules(audit: AuditReport, results: list[RuleResult], title: str) -> Section:

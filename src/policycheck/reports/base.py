@@ -7,6 +7,7 @@ from typing import ClassVar, Protocol
 
 from policycheck.messages import text
 from policycheck.models.common import Status
+from policycheck.models.duty import duty_message
 from policycheck.models.report import Evidence, Finding, Report
 
 # Gaps first, then what could not be decided, then what is settled.
@@ -61,8 +62,14 @@ def status_label(status: Status | str, language: str) -> str:
 
 
 def notes(finding: Finding, language: str) -> list[str]:
-    """Post-processing notes plus the baseline state, as display text."""
+    """Post-processing notes plus the baseline state, whose duty it is when not the school's, the severity cap
+    and, for a gap, where its numbers come from."""
     extra = [text(f"baseline.{finding.baseline.value}", language)] if finding.baseline else []
+    if finding.bearer is not None and not finding.bearer.is_school:
+        extra.append(duty_message(finding.bearer, finding.school_part).render(language))
+    extra += [finding.severity_note] if finding.severity_note else []
+    if finding.status.is_gap:
+        extra += [threshold.note for threshold in finding.thresholds if threshold.note]
     return extra + finding.notes
 
 
