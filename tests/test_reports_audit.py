@@ -39,7 +39,7 @@ def test_english_audit():
     english = run_audit(AuditRequest(policy="tests/data/minipack", schools_dir=SCHOOLS, as_of=dt.date(2025, 9, 1),
                                      jobs=1, language="en"))
     for name, reporter in AUDIT_REPORTERS.items():
-        if name != "json":
+        if name in ("table", "markdown", "csv", "html"):  # the formats with column headings
             assert "Folder" in reporter.render_audit(english) and "Mappe" not in reporter.render_audit(english)
 
 

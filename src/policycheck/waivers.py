@@ -14,7 +14,7 @@ from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.messages import text
 from policycheck.models.common import Status
-from policycheck.models.report import Finding, Report
+from policycheck.models.report import AppliedWaiver, Finding, Report
 from policycheck.models.waiver import Waiver, WaiversFile
 
 
@@ -61,7 +61,8 @@ def _apply(finding: Finding, waivers: list[Waiver], report: Report) -> Finding:
         waiver = max(valid, key=lambda w: w.expires)
         note = text("waiver.applied", report.language, expires=waiver.expires.isoformat(),
                     approved_by=waiver.approved_by, reason=waiver.reason)
-        return finding.model_copy(update={"status": Status.waived, "notes": finding.notes + [note]})
+        applied = AppliedWaiver(approved_by=waiver.approved_by, reason=waiver.reason, expires=waiver.expires)
+        return finding.model_copy(update={"status": Status.waived, "notes": finding.notes + [note], "waiver": applied})
     waiver = max(waivers, key=lambda w: w.expires)
     note = text("waiver.expired", report.language, expires=waiver.expires.isoformat(), approved_by=waiver.approved_by)
     return finding.model_copy(update={"notes": finding.notes + [note]})

@@ -52,6 +52,7 @@ class SchoolResult(_Model):
 
     folder: str = Field(description="The school's folder name: its key in the audit")
     name: str | None = None
+    plan: str | None = Field(default=None, description="The school's plan file, where its gaps are annotated")
     as_of: dt.date | None = Field(default=None, description="The day the school was judged as of")
     error: str | None = Field(default=None, description="Set when the school's inputs are broken")
     statuses: dict[str, Status] = Field(default_factory=dict, description="rule id -> status")

@@ -53,6 +53,15 @@ class BaselineState(str, Enum):
     known = "known"
 
 
+class AppliedWaiver(BaseModel):
+    """The waiver that turned a gap into `waived`: who approved it, why, and until when."""
+
+    model_config = ConfigDict(extra="forbid")
+    approved_by: str
+    reason: str
+    expires: dt.date
+
+
 class Finding(BaseModel):
     """The outcome of one rule for one school."""
 
@@ -68,6 +77,7 @@ class Finding(BaseModel):
     remediation: str | None = None
     notes: list[str] = Field(default_factory=list, description="Post-processing notes, e.g. a waiver applied")
     baseline: BaselineState | None = Field(default=None, description="For gaps, with --baseline: new or known")
+    waiver: AppliedWaiver | None = Field(default=None, description="For waived findings: the waiver applied")
 
     @property
     def blocking(self) -> bool:
