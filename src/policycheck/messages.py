@@ -312,6 +312,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "heading.quote": {"en": "Source quote", "nb": "Sitat fra kilden", "da": "Citat fra kilden"},
     "heading.remediation": {"en": "Remediation", "nb": "Tiltak", "da": "Tiltag"},
     "heading.location": {"en": "Location", "nb": "Sted", "da": "Placering"},
+    "heading.evidence": {"en": "In the log", "nb": "I loggen", "da": "I loggen"},
     "heading.notes": {"en": "Notes", "nb": "Merknader", "da": "Bemærkninger"},
     "heading.legal_basis": {"en": "Legal basis", "nb": "Hjemmel", "da": "Hjemmel"},
     "heading.school": {"en": "School", "nb": "Skole", "da": "Skole"},

@@ -20,7 +20,7 @@ from policycheck.messages import text
 from policycheck.models.audit import AuditReport, RuleInfo, SchoolGap, SchoolResult
 from policycheck.models.common import Severity, Status
 from policycheck.models.report import AppliedWaiver, BaselineState, Evidence, Finding, Report
-from policycheck.reports.base import located, relative_file
+from policycheck.reports.base import gap_location, located, relative_file
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://policycheck.dev"
@@ -126,7 +126,7 @@ def _audit_result(audit: AuditReport, school: SchoolResult, gap: SchoolGap, inde
     rule = audit.rules[index]
     message = f"{school.name or school.folder}: " + " ".join([gap.message, *gap.notes])
     result = _base_result(gap.rule_id, index, gap.status, rule.severity, message,
-                          _physical(_plan_evidence(school.plan or school.folder, gap.location)),
+                          _physical(gap_location(school.plan or school.folder, gap.location)),
                           fingerprint(audit.policy.id, gap.rule_id, school.plan or school.folder))
     if gap.status is Status.waived:
         result["suppressions"] = [_suppression(None, "; ".join(gap.notes))]
@@ -160,13 +160,6 @@ def _fallback(report: Report, finding: Finding) -> Evidence:
     log_files = [log.file for log in report.log.files] if report.log else []
     about_log = any(evidence.group for evidence in finding.evidence)
     return Evidence(file=log_files[0] if about_log and log_files else report.inputs.plan or "plan.yaml")
-
-
-def _plan_evidence(plan: str, location: str | None) -> Evidence:
-    """The school's plan, at the line of the gap's first location when that is in the plan."""
-    first = (location or "").split(", ")[0]
-    file, _, line = first.rpartition(":")
-    return Evidence(file=plan, line=int(line) if file == plan and line.isdigit() else None)
 
 
 def _physical(evidence: Evidence) -> dict:
