@@ -12,6 +12,7 @@ from policycheck.baseline import apply_baseline, load_baseline
 from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate
 from policycheck.errors import InputError, UsageError, did_you_mean
+from policycheck.loading.overrides import load_override
 from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.loading.plans import load_plan
 from policycheck.loading.roster import load_roster
@@ -104,6 +105,11 @@ def _validate_pack(path: Path, document: YamlDocument) -> None:
     load_pack(str(path))
 
 
+def _validate_override(path: Path, document: YamlDocument) -> None:
+    """An override file, and the pack it makes of the one it extends (its rules and parameters must exist)."""
+    load_override(path, load_pack)
+
+
 def _validate_plan(path: Path, document: YamlDocument) -> None:
     load_plan(path)
 
@@ -128,6 +134,7 @@ def _validate_model(model: type, what: str) -> Callable[[Path, YamlDocument], No
 
 VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "pack": _validate_pack,
+    "override": _validate_override,
     "rules": _validate_model(RulesFile, "rules file"),
     "plan": _validate_plan,
     "report": _validate_report,
@@ -137,7 +144,7 @@ VALIDATORS: dict[str, Callable[[Path, YamlDocument], None]] = {
     "calendar": _validate_model(CalendarFile, "calendar"),
     "mapping": _validate_model(ColumnMapping, "column mapping"),
 }
-KIND_MARKERS = {"policy-pack": "pack", "skole-hjem-plan": "plan", "roster": "roster",
+KIND_MARKERS = {"policy-pack": "pack", "policy-override": "override", "skole-hjem-plan": "plan", "roster": "roster",
                 "school-calendar": "calendar", "column-mapping": "mapping"}
 
 
@@ -148,6 +155,8 @@ def infer_kind(document: YamlDocument) -> str:
         return KIND_MARKERS[data["kind"]]
     if "school" in data:
         return "plan"
+    if "extends" in data:
+        return "override"
     if "rule_results" in data:
         return "audit"
     if "rules" in data:

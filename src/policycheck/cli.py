@@ -156,7 +156,7 @@ def _threshold(fail_on: str) -> Severity | None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--as", "kind", type=click.Choice(sorted(api.VALIDATORS)), help="Kind of file (default: inferred).")
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Validate packs, rules files, plans or reports against their schemas."""
+    """Validate packs, override files, rules files, plans, rosters, waivers or reports (the kind is inferred)."""
     failed = False
     for path in files:
         try:
