@@ -7,7 +7,7 @@ from policycheck.models.audit import AuditReport, SchoolGap, SchoolResult
 from policycheck.models.report import Finding, Report
 from policycheck.reports.audit_rows import audit_heading, sections
 from policycheck.reports.heatmap import heatmap
-from policycheck.reports.base import gaps, heading, locations, message_with_notes, notes, ordered, summary_line
+from policycheck.reports.base import gaps, heading, locations, log_evidence, message_with_notes, notes, ordered, summary_line
 from policycheck.reports.htmlkit import badge, esc, gap_card, page, table
 
 
@@ -47,6 +47,10 @@ def _details(finding: Finding, lang: str) -> list[str]:
                f"<p>{esc(finding.message)}</p>"]
     if finding.remediation:
         details.append(f"<p><strong>{esc(text('heading.remediation', lang))}:</strong> {esc(finding.remediation)}</p>")
+    evidence = log_evidence(finding)
+    if evidence:
+        details.append(f'<p class="meta">{esc(text("heading.evidence", lang))}:</p><ul class="evidence">'
+                       + "".join(f"<li>{esc(line)}</li>" for line in evidence) + "</ul>")
     if locations(finding):
         details.append(f'<p class="meta"><code>{esc(locations(finding))}</code></p>')
     details += [f'<p class="note">{esc(note)}</p>' for note in notes(finding, lang)]

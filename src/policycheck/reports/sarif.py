@@ -20,7 +20,7 @@ from policycheck.messages import text
 from policycheck.models.audit import AuditReport, RuleInfo, SchoolGap, SchoolResult
 from policycheck.models.common import Severity, Status
 from policycheck.models.report import AppliedWaiver, BaselineState, Evidence, Finding, Report
-from policycheck.reports.base import gap_location, located, relative_file
+from policycheck.reports.base import gap_location, located, log_evidence, relative_file
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://policycheck.dev"
@@ -115,6 +115,10 @@ def _result(report: Report, finding: Finding, index: int) -> dict:
                           " ".join([finding.message, *finding.notes]),
                           _physical(located(finding) or _fallback(report, finding)),
                           fingerprint(report.policy.id, finding.rule_id, plan))
+    related = [{"id": number, "physicalLocation": _physical(evidence), "message": {"text": line}}
+               for number, (evidence, line) in enumerate(_log_groups(finding))]
+    if related:
+        result["relatedLocations"] = related
     if finding.baseline:
         result["baselineState"] = BASELINE_STATES[finding.baseline]
     if finding.status is Status.waived:
@@ -139,6 +143,12 @@ def _base_result(rule_id: str, index: int, status: Status, severity: Severity, m
     return {"ruleId": rule_id, "ruleIndex": index, "kind": kind, "level": LEVELS[severity] if kind == "fail" else "none",
             "message": {"text": message}, "locations": [{"physicalLocation": physical}],
             "partialFingerprints": fingerprints, "properties": {"status": status.value}}
+
+
+def _log_groups(finding: Finding) -> list[tuple[Evidence, str]]:
+    """The log groups behind a finding that name their log line, each with its display line."""
+    grouped = [evidence for evidence in finding.evidence if evidence.group]
+    return [(evidence, line) for evidence, line in zip(grouped, log_evidence(finding)) if evidence.file]
 
 
 def fingerprint(pack_id: str, rule_id: str, plan: str | None) -> dict[str, str]:
