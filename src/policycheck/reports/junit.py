@@ -1,8 +1,10 @@
 """`junit`: one testcase per rule, for CI test dashboards (GitLab, Jenkins, Azure).
 
-Valid against the Jenkins JUnit schema (junit-4.xsd, tests/data/jenkins-junit.xsd): `skipped`
-holds its reason as text (that schema allows it no attributes), and the counts are the report's.
-An audit gives one testsuite per school; a school whose inputs are broken is one testcase in error.
+Valid against both schemas CI servers read (tests/data/README.md): Jenkins' junit-4.xsd, where
+`skipped` holds its reason as text (no attributes allowed), and Ant's JUnit.xsd, which requires
+each testsuite's hostname, package, id, properties, system-out and system-err and allows the
+testsuites element no attributes. Each testsuite's counts are the report's. An audit gives one
+testsuite per school; a school whose inputs are broken is one testcase in error.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import xml.etree.ElementTree as ET
 from policycheck.messages import text
 from policycheck.models.audit import AuditReport, SchoolResult
 from policycheck.models.common import Status
-from policycheck.models.report import Finding, Report
+from policycheck.models.report import Finding, PolicyRef, Report
 from policycheck.reports.base import locations, log_evidence, message_with_notes, status_label
 
 OUTCOMES = {Status.fail: "failure", Status.needs_attestation: "failure", Status.not_applicable: "skipped",
@@ -31,8 +33,9 @@ class JunitReporter:
     extension = "junit.xml"
 
     def render(self, report: Report) -> str:
-        suites = ET.Element("testsuites", name="policycheck")
-        suite = _suite(suites, f"{report.inputs.school or '?'}: {_pack_name(report.policy)}", report.as_of.isoformat())
+        suites = ET.Element("testsuites")
+        suite = _suite(suites, f"{report.inputs.school or '?'}: {_pack_name(report.policy)}", report.policy,
+                       report.as_of.isoformat(), report.inputs.school or "?")
         for finding in report.findings:
             outcome = _testcase(suite, f"{report.policy.id}.{report.inputs.school or '?'}",
                                 f"{finding.rule_id}: {finding.title}", finding.status)
@@ -42,19 +45,24 @@ class JunitReporter:
         return _document(suites)
 
     def render_audit(self, audit: AuditReport) -> str:
-        suites = ET.Element("testsuites", name="policycheck")
+        suites = ET.Element("testsuites")
         for school in audit.schools:
             _school_suite(suites, audit, school)
         return _document(suites)
 
 
-def _pack_name(policy) -> str:
+def _pack_name(policy: PolicyRef) -> str:
     return f"{policy.title} ({policy.id} {policy.version})"
 
 
-def _suite(suites: ET.Element, name: str, as_of: str) -> ET.Element:
-    return ET.SubElement(suites, "testsuite", name=xml_safe(name), tests="0", failures="0", errors="0", skipped="0",
-                         time="0", timestamp=f"{as_of}T00:00:00")
+def _suite(suites: ET.Element, name: str, policy: PolicyRef, as_of: str, school: str) -> ET.Element:
+    suite = ET.SubElement(suites, "testsuite", name=xml_safe(name), tests="0", failures="0", errors="0", skipped="0",
+                          time="0", timestamp=f"{as_of}T00:00:00", hostname="localhost", package=xml_safe(policy.id),
+                          id=str(len(suites)))
+    properties = ET.SubElement(suite, "properties")
+    for key, value in (("pack", policy.id), ("pack_version", policy.version), ("as_of", as_of), ("school", school)):
+        ET.SubElement(properties, "property", name=key, value=xml_safe(value))
+    return suite
 
 
 def _testcase(suite: ET.Element, classname: str, name: str, status: Status | None) -> ET.Element | None:
@@ -99,7 +107,8 @@ def _details(finding: Finding, lang: str) -> str:
 
 
 def _school_suite(suites: ET.Element, audit: AuditReport, school: SchoolResult) -> None:
-    suite = _suite(suites, f"{school.folder}: {school.name or '?'}", (school.as_of or audit.as_of).isoformat())
+    suite = _suite(suites, f"{school.folder}: {school.name or '?'}", audit.policy, (school.as_of or audit.as_of).isoformat(),
+                   school.name or school.folder)
     classname = f"{audit.policy.id}.{school.folder}"
     if school.error is not None:
         case = ET.SubElement(suite, "testcase", classname=xml_safe(classname),
@@ -121,7 +130,8 @@ def _school_suite(suites: ET.Element, audit: AuditReport, school: SchoolResult) 
 
 
 def _document(suites: ET.Element) -> str:
-    for attribute in ("tests", "failures", "errors"):
-        suites.set(attribute, str(sum(int(suite.get(attribute, "0")) for suite in suites)))
+    for suite in suites:
+        ET.SubElement(suite, "system-out")
+        ET.SubElement(suite, "system-err")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
