@@ -135,3 +135,14 @@ def test_audit_sarif_points_each_school_gap_at_its_plan(invoke):
     assert "tests/data/municipality/skole-01/plan.yaml" in uris
     rules = [rule["id"] for rule in document["runs"][0]["tool"]["driver"]["rules"]]
     assert all(rules[r["ruleIndex"]] == r["ruleId"] for r in results)
+
+
+def test_audit_sarif_suppressions_name_the_approver(invoke, tmp_path):
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("- rule: mini-organ\n  reason: Ny plan i oktober\n  approved_by: Ola Etatsjef\n  expires: 2025-12-31\n",
+                       encoding="utf-8")
+    _, out, _ = invoke("audit", DATA / "municipality", "--policy", MINIPACK, "--as-of", "2025-09-01", "--format", "sarif",
+                       "--waivers", waivers)
+    suppressed = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "mini-organ"]
+    assert suppressed and all(r["suppressions"][0]["properties"] == {"approved_by": "Ola Etatsjef", "expires": "2025-12-31",
+                                                                    "reason": "Ny plan i oktober"} for r in suppressed)

@@ -112,7 +112,7 @@ def _pack(reference: str) -> PolicyPack:
 
 def school_result(folder: str, report: Report) -> SchoolResult:
     gaps = [SchoolGap(rule_id=f.rule_id, status=f.status, message=f.message, location=locations(f) or None,
-                      notes=f.notes) for f in report.findings if f.status.is_gap or f.status is Status.waived]
+                      notes=f.notes, waiver=f.waiver) for f in report.findings if f.status.is_gap or f.status is Status.waived]
     return SchoolResult(folder=folder, name=report.inputs.school, plan=report.inputs.plan, as_of=report.as_of,
                         statuses={f.rule_id: f.status for f in report.findings}, gaps=gaps)
 

@@ -11,7 +11,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from policycheck.models.common import Severity, Status
-from policycheck.models.report import PolicyRef
+from policycheck.models.report import AppliedWaiver, PolicyRef
 
 AUDIT_SCHEMA_ID = "https://policycheck.dev/schemas/audit.schema.json"
 
@@ -37,6 +37,7 @@ class SchoolGap(_Model):
     message: str
     location: str | None = None
     notes: list[str] = Field(default_factory=list)
+    waiver: AppliedWaiver | None = Field(default=None, description="For waived gaps: the waiver applied")
 
 
 class Compliance(_Model):

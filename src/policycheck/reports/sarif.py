@@ -133,7 +133,7 @@ def _audit_result(audit: AuditReport, school: SchoolResult, gap: SchoolGap, inde
                           _physical(gap_location(school.plan or school.folder, gap.location)),
                           fingerprint(audit.policy.id, gap.rule_id, school.plan or school.folder))
     if gap.status is Status.waived:
-        result["suppressions"] = [_suppression(None, "; ".join(gap.notes))]
+        result["suppressions"] = [_suppression(gap.waiver, "; ".join(gap.notes))]
     return result
 
 
@@ -158,6 +158,7 @@ def fingerprint(pack_id: str, rule_id: str, plan: str | None) -> dict[str, str]:
 
 
 def _suppression(waiver: AppliedWaiver | None, justification: str) -> dict:
+    """An accepted suppression; its properties name approver, expiry and reason (absent when a merged shard came from an older policycheck)."""
     suppression = {"kind": "external", "status": "accepted", "justification": justification}
     if waiver is not None:
         suppression["properties"] = {"approved_by": waiver.approved_by, "expires": waiver.expires.isoformat(),
