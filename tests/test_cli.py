@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import click
 import jsonschema
 
 from conftest import DATA, MINIPACK, ROOT, run_cli
+from policycheck import cli as cli_module
 
 PLAN = str(DATA / "plan-gaps.yaml")
 
@@ -105,3 +107,26 @@ def test_explain_unknown_rule_exit_2():
 def test_help_documents_exit_codes():
     result = run_cli("check", "--help")
     assert "bad input or usage" in result.stdout
+
+
+def test_each_command_documents_its_own_exit_codes(invoke):
+    for name in cli_module.cli.commands:
+        code, out, _ = invoke(name, "--help")
+        assert code == 0 and "Exit codes:" in out and "  3  internal error" in out, name
+    assert "--fail-on" not in invoke("validate", "--help")[1].split("Exit codes:")[1]
+    assert "every file is valid" in invoke("validate", "--help")[1]
+    assert "inputs are broken" in invoke("audit", "--help")[1] and "inputs are broken" not in invoke("check", "--help")[1]
+
+
+def test_every_option_has_help():
+    missing = [f"{name} {param.opts[0]}" for name, command in cli_module.cli.commands.items()
+               for param in command.params if isinstance(param, click.Option) and not param.help]
+    assert missing == []
+
+
+def test_policy_completes_bundled_pack_names_and_files():
+    command = cli_module.cli.commands["check"]
+    policy = next(param for param in command.params if param.name == "policy")
+    items = policy.shell_complete(click.Context(command), "tr")
+    assert [(item.type, item.value) for item in items] == [("plain", "tromso"), ("file", "tr")]
+    assert {item.value for item in policy.shell_complete(click.Context(command), "")} >= {"tromso", "vest"}

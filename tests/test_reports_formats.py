@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from conftest import assert_golden
+from policycheck import api
 from policycheck.reports.registry import REPORTERS
 
 
@@ -39,3 +43,27 @@ def test_several_formats_without_output_dir_is_a_usage_error(invoke):
     code, _, err = invoke("check", "--policy", "tests/data/minipack", "--plan", "tests/data/plan-gaps.yaml",
                            "--format", "json", "--format", "csv")
     assert code == 2 and "--output-dir" in err
+
+
+@pytest.fixture(scope="module")
+def tromso_report():
+    example = Path("examples/tromso-fjellvegen")
+    log = api.logrun.LogOptions(logs=(example / "log.csv",), roster=example / "roster.yaml")
+    return api.run_check(api.CheckRequest(policy="tromso", plan=example / "plan.yaml", log=log))
+
+
+@pytest.mark.parametrize("name", sorted(set(REPORTERS) - {"json", "sarif"}))  # those two keep file and line apart
+def test_every_format_carries_the_log_evidence(name, tromso_report):
+    """The pupil, the event and its log line behind a log gap, as the table shows them."""
+    rendered = REPORTERS[name].render(tromso_report)
+    for evidence in ("elev-5a-04 (5A)", "FJ-0089", "examples/tromso-fjellvegen/log.csv:90"):
+        assert evidence in rendered, (name, evidence)
+
+
+def test_sarif_gives_the_log_evidence_as_related_locations(tromso_report):
+    results = json.loads(REPORTERS["sarif"].render(tromso_report))["runs"][0]["results"]
+    result = next(r for r in results if r["ruleId"] == "tro-utviklingssamtale-holdt-to-ganger")
+    related = result["relatedLocations"][0]
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == "examples/tromso-fjellvegen/log.csv"
+    assert related["physicalLocation"]["region"]["startLine"] == 90
+    assert "elev-5a-04 (5A)" in related["message"]["text"] and "FJ-0089" in related["message"]["text"]

@@ -26,3 +26,13 @@ def test_a_message_cannot_start_a_new_command(minireport):
     finding = report.findings[0].model_copy(update={"message": "x\n::error::injected"})
     rendered = GithubReporter().render(report.model_copy(update={"findings": [finding]}))
     assert "\n::error::injected" not in rendered
+
+
+def test_audit_annotates_each_school_plan_and_each_broken_school(invoke):
+    code, out, _ = invoke("audit", "tests/data/municipality", "--policy", "tests/data/minipack", "--as-of", "2025-09-01",
+                          "--format", "github")
+    lines = out.splitlines()
+    assert any(line.startswith("::error file=tests/data/municipality/skole-01/plan.yaml,line=11,col=1,title=") for line in lines)
+    broken = [line for line in lines if line.startswith("::error title=skole-03")]
+    assert len(broken) == 1 and "skole-03/plan.yaml:10:14" in broken[0]
+    assert all(line.startswith("::") for line in lines[:-1]) and code == 2

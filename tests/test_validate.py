@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from conftest import DATA, MINIPACK, run_cli
 from policycheck.errors import InputError
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import parse_yaml
@@ -62,3 +65,31 @@ def test_plan_top_level_scalar():
 
 def test_empty_plan():
     assert problems("", LocalPlan) == ["f.yaml:1:1: plan: expected a mapping, got nothing (null)"]
+
+
+PLAN_TEXT = (DATA / "plan-gaps.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("change, where, message", [
+    (("school_year: 2025-2026", "school_year: 2025-2027"), ":6:14: ", "'2025-2027' is not a school year such as 2025-2026"),
+    (("grades: {min: 1, max: 7}", "grades: {min: 9, max: 3}"), ":5:11: ", "min must not be above max"),
+])
+def test_validate_and_check_refuse_the_same_plan_at_the_same_place(tmp_path, change, where, message):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_TEXT.replace(*change), encoding="utf-8")
+    validated = run_cli("validate", plan)
+    checked = run_cli("check", "--policy", MINIPACK, "--plan", plan)
+    assert validated.exit_code == checked.exit_code == 2
+    assert f"{plan}{where}" in validated.stderr and message in validated.stderr
+    assert f"{plan}{where}" in checked.stderr and message in checked.stderr
+
+
+def test_validate_infers_an_override_file_and_checks_it_against_its_pack(tmp_path):
+    shutil.copytree(MINIPACK, tmp_path / "minipack")
+    override = tmp_path / "kommune.yaml"
+    override.write_text("kind: policy-override\nextends: ./minipack\nrules:\n  mini-pc: {disabled: Ikke aktuelt}\n",
+                        encoding="utf-8")
+    assert run_cli("validate", override).stdout == f"{override}: ok (override)\n"
+    override.write_text("extends: ./minipack\nrules:\n  mini-pcc: {disabled: Ikke aktuelt}\n", encoding="utf-8")
+    refused = run_cli("validate", override)
+    assert refused.exit_code == 2 and f"{override}:3:3: " in refused.stderr and "mini-pcc" in refused.stderr

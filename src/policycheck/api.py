@@ -171,6 +171,8 @@ def infer_kind(document: YamlDocument) -> str:
         return KIND_MARKERS[data["kind"]]
     if "school" in data:
         return "plan"
+    if "extends" in data:
+        return "override"
     if "rule_results" in data:
         return "audit"
     if "rules" in data:

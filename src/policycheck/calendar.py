@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from policycheck import holiday_cache
 from policycheck.models.calendar import CalendarFile
+from policycheck.models.common import school_year_start
 
 # First day: the first Monday on or after this date; last day: the Friday on or before.
 DEFAULT_START = {"NO": (8, 15), "DK": (8, 8)}
@@ -32,10 +33,7 @@ def _weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
 
 def parse_school_year(text: str) -> int:
     """'2025-2026' -> 2025; ValueError unless the years are consecutive."""
-    first, _, second = text.partition("-")
-    if not (first.isdigit() and second.isdigit() and int(second) == int(first) + 1):
-        raise ValueError(f"'{text}' is not a school year such as 2025-2026")
-    return int(first)
+    return school_year_start(text)
 
 
 def default_year(country: str, first_year: int) -> tuple[dt.date, dt.date]:

@@ -1,7 +1,7 @@
 """The command line: parse options, call the library, map errors to exit codes.
 
-Exit codes: 0 no gap at or above --fail-on; 1 gaps found; 2 bad input or usage;
-3 internal error; 130 interrupted.
+Exit codes: each command's --help lists its own (`exit_codes`); all share 2 bad input or usage,
+3 internal error, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import click
+from click.shell_completion import CompletionItem
 
 from policycheck import __version__, api
 from policycheck.audit.progress import Progress
@@ -35,15 +36,23 @@ from policycheck.schemas import write_schemas
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-EXIT_CODES_HELP = """\b
-Exit codes:
-  0  no gap at or above --fail-on
-  1  gaps found
-  2  bad input or usage (the message names file:line:column)
-  3  internal error (a bug: please report it)
-  130 interrupted (no partial output is left)"""
 
-POLICY_OPTION = click.option("--policy", "-p", required=True, metavar="PACK",
+
+def exit_codes(*own: str) -> str:
+    """A command's epilog: its own exit codes, then those every command shares."""
+    lines = ["\b", "Exit codes:", *own, "  2  bad input or usage (the message names file:line:column)",
+             "  3  internal error (a bug: please report it)", "  130 interrupted (no partial output is left)"]
+    return "\n".join(lines)
+
+
+def complete_pack(context: click.Context, parameter: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """`--policy <TAB>`: the bundled packs' names, and files and folders (pack folders, override files)."""
+    names = [CompletionItem(name, help="bundled pack") for name in bundled_pack_names() if name.startswith(incomplete)]
+    return names + [CompletionItem(incomplete, type="file")]
+
+
+CHECK_EXIT_CODES = exit_codes("  0  no gap at or above --fail-on", "  1  gaps at or above --fail-on")
+POLICY_OPTION = click.option("--policy", "-p", required=True, metavar="PACK", shell_complete=complete_pack,
                              help="A bundled pack's name (tromso, vest), a pack folder, or an override file extending one.")
 LANG_OPTION = click.option("--lang", "language", type=click.Choice(LANGUAGES),
                            help="Report language (default: the pack's).")
@@ -64,13 +73,13 @@ def _format_option(choices: dict) -> Callable:
                         show_default=True, help="Output format; repeat for several (with --output-dir).")
 
 
-@click.group(epilog=EXIT_CODES_HELP)
+@click.group(epilog="Each command lists its exit codes in its --help.")
 @click.version_option(__version__, prog_name="policycheck")
 def cli() -> None:
     """Check a school's school-home cooperation against municipal policy packs."""
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@cli.command(epilog=CHECK_EXIT_CODES)
 @POLICY_OPTION
 @click.option("--plan", required=True, type=click.Path(path_type=Path), help="The school's local plan (YAML).")
 @_format_option(REPORTERS)
@@ -106,7 +115,8 @@ def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None
     sys.exit(report.exit_code(_threshold(fail_on)))
 
 
-@cli.command(epilog=EXIT_CODES_HELP + "\n  (audit: 2 also when a school's inputs are broken; the others are still checked)")
+@cli.command(epilog=exit_codes("  0  no school has a gap at or above --fail-on", "  1  a school has gaps at or above --fail-on",
+                              "  2  a school's inputs are broken (the other schools are still checked)"))
 @click.argument("schools_dir", type=click.Path(path_type=Path, file_okay=False))
 @POLICY_OPTION
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Schools checked in parallel (default: CPU count).")
@@ -134,7 +144,8 @@ def audit(schools_dir: Path, policy: str, jobs: int | None, formats: tuple[str, 
     sys.exit(result.exit_code(_threshold(fail_on)))
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@cli.command(epilog=exit_codes("  0  no school has a gap at or above --fail-on", "  1  a school has gaps at or above --fail-on",
+                              "  2  a shard holds a school whose inputs are broken"))
 @click.argument("shards", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @_format_option(AUDIT_REPORTERS)
 @OUTPUT_OPTION
@@ -154,11 +165,11 @@ def _threshold(fail_on: str) -> Severity | None:
     return None if fail_on == "never" else Severity(fail_on)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@cli.command(epilog=exit_codes("  0  every file is valid", "  2  a file is not valid (each problem at file:line:column)"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--as", "kind", type=click.Choice(sorted(api.VALIDATORS)), help="Kind of file (default: inferred).")
 def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Validate packs, rules files, plans or reports against their schemas."""
+    """Validate packs, override files, rules files, plans, rosters, waivers or reports (the kind is inferred)."""
     failed = False
     for path in files:
         try:
@@ -170,7 +181,7 @@ def validate(files: tuple[Path, ...], kind: str | None) -> None:
     sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes("  0  the rules were listed"))
 @POLICY_OPTION
 @LANG_OPTION
 def rules(policy: str, language: str | None) -> None:
@@ -179,9 +190,10 @@ def rules(policy: str, language: str | None) -> None:
     click.echo(rules_table(pack, language or pack.meta.language))
 
 
-@cli.command()
+@cli.command(epilog=exit_codes("  0  the rule was shown", "  2  no pack has that rule"))
 @click.argument("rule_id")
-@click.option("--policy", "-p", metavar="PACK", help="Look only in this pack (default: every bundled pack).")
+@click.option("--policy", "-p", metavar="PACK", shell_complete=complete_pack,
+              help="Look only in this pack (default: every bundled pack).")
 @LANG_OPTION
 def explain(rule_id: str, policy: str | None, language: str | None) -> None:
     """Show a rule: its source quote, legal basis, what satisfies it and an example."""
@@ -189,7 +201,7 @@ def explain(rule_id: str, policy: str | None, language: str | None) -> None:
     click.echo(explain_rule(pack, rule, language or pack.meta.language))
 
 
-@cli.command()
+@cli.command(epilog=exit_codes("  0  the plan skeleton was written", "  2  the file exists (give --force)"))
 @POLICY_OPTION
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the plan here (default: print it).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
@@ -202,7 +214,8 @@ def init(policy: str, output: Path | None, force: bool) -> None:
         click.echo(f"wrote {output}; fill in the TODOs, then run: policycheck check --policy {policy} --plan {output}", err=True)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes("  0  the diff was written (with or without differences)",
+                               "  2  a pack or version that cannot be found or loaded"))
 @click.argument("before", metavar="PACK@A")
 @click.argument("after", metavar="PACK@B")
 @click.option("--format", "format_name", type=click.Choice(["table", "markdown", "json"]), default="table",
@@ -211,32 +224,23 @@ def init(policy: str, output: Path | None, force: bool) -> None:
 @LANG_OPTION
 def diff(before: str, after: str, format_name: str, output: Path | None, language: str | None) -> None:
     """List the rules added, removed and changed (quote, severity, check, legal basis) and the
-    parameters changed between two packs, e.g. `diff vest@1.0.0 vest@2.0.0` or two pack folders.
-
-    \b
-    Exit codes:
-      0  the diff was written (with or without differences)
-      2  a pack or version that cannot be found or loaded"""
+    parameters changed between two packs, e.g. `diff vest@1.0.0 vest@2.0.0` or two pack folders."""
     old, new = load_pack(before), load_pack(after)
     _emit(render_diff(diff_packs(old, new, language or new.meta.language), format_name), output)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes("  0  the catalog was written"))
 @POLICY_OPTION
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the catalog here (whole or not at all).")
 def catalog(policy: str, output: Path | None) -> None:
     """Write a pack as an OSCAL 1.0.6 catalog (JSON): sections as groups, rules as controls with
     their verbatim quote as the statement, parameters with their origin; the catalog that
-    `check --format oscal` results refer to by rule id.
-
-    \b
-    Exit codes:
-      0  the catalog was written
-      2  a pack that cannot be found or loaded"""
+    `check --format oscal` results refer to by rule id."""
     _emit(oscal_catalog(load_pack(policy)), output)
 
 
-@cli.command("test")
+@cli.command("test", epilog=exit_codes("  0  every case of every pack gave the expected statuses",
+                                       "  1  a case gave another status, or a rule has no case"))
 @click.argument("packs", nargs=-1, metavar="[PACK...]")
 def test_packs(packs: tuple[str, ...]) -> None:
     """Run packs' own test cases (default: every bundled pack)."""
@@ -254,17 +258,19 @@ def test_packs(packs: tuple[str, ...]) -> None:
     sys.exit(EXIT_GAPS if failed else EXIT_OK)
 
 
-@cli.command()
+@cli.command(epilog=exit_codes("  0  the reference was written"))
 @click.argument("packs", nargs=-1, metavar="[PACK...]")
-@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("docs"), show_default=True)
+@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
+              help="Write docs/rules/<pack>.md and coverage.md under this folder.")
 def docs(packs: tuple[str, ...], output_dir: Path) -> None:
     """Generate the rule reference (docs/rules/<pack>.md) and the coverage table."""
     for path in write_docs([load_pack(p) for p in packs or bundled_pack_names()], output_dir):
         click.echo(f"wrote {path}")
 
 
-@cli.command(hidden=True)
-@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
+@cli.command(hidden=True, epilog=exit_codes("  0  the schemas were written"))
+@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
+              help="Write the JSON Schemas (<kind>.schema.json) into this folder.")
 def schemas(output_dir: Path) -> None:
     """Regenerate the JSON Schemas from the models."""
     for path in write_schemas(output_dir):

@@ -40,7 +40,7 @@ def rule_reference(pack: PolicyPack) -> str:
 def _rule_section(pack: PolicyPack, rule: Rule) -> list[str]:
     language = pack.meta.language
     cap = f"; {cap_reason(rule, pack).render('en')}" if pack.severity_of(rule) is not rule.severity else ""
-    lines = [f"### `{rule.id}`: {localize(rule.title, language)}", "",
+    lines = [f'<a id="{rule.id}"></a>', "", f"### `{rule.id}`: {localize(rule.title, language)}", "",
              f"*{localize(rule.title, 'en')}*", "",
              f"- Severity: **{rule.severity.value}** (from *{rule.modal.value}*; "
              f"bearer: {rule.bearer.value}, the school {rule.school_part.value}){cap}",

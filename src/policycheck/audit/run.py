@@ -112,8 +112,8 @@ def _pack(reference: str) -> PolicyPack:
 
 def school_result(folder: str, report: Report) -> SchoolResult:
     gaps = [SchoolGap(rule_id=f.rule_id, status=f.status, message=f.message, location=locations(f) or None,
-                      notes=notes(f, report.language)) for f in report.findings if f.status.is_gap or f.status is Status.waived]
-    return SchoolResult(folder=folder, name=report.inputs.school, as_of=report.as_of,
+                      notes=notes(f, report.language), waiver=f.waiver) for f in report.findings if f.status.is_gap or f.status is Status.waived]
+    return SchoolResult(folder=folder, name=report.inputs.school, plan=report.inputs.plan, as_of=report.as_of,
                         statuses={f.rule_id: f.status for f in report.findings}, gaps=gaps)
 
 

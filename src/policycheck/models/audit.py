@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from policycheck.models.common import Severity, Status
 from policycheck.models.duty import Bearer, SchoolPart
-from policycheck.models.report import PolicyRef
+from policycheck.models.report import PolicyRef, WaiverRef
 
 SEVERITY_WEIGHT = {Severity.required: 3, Severity.recommended: 2, Severity.advisory: 1}
 AUDIT_SCHEMA_ID = "https://policycheck.dev/schemas/audit.schema.json"
@@ -47,6 +47,7 @@ class SchoolGap(_Model):
     message: str
     location: str | None = None
     notes: list[str] = Field(default_factory=list)
+    waiver: WaiverRef | None = Field(default=None, description="For waived gaps: the waiver applied")
 
 
 class Compliance(_Model):
@@ -67,6 +68,7 @@ class SchoolResult(_Model):
 
     folder: str = Field(description="The school's folder name: its key in the audit")
     name: str | None = None
+    plan: str | None = Field(default=None, description="The school's plan file, where its gaps are annotated")
     as_of: dt.date | None = Field(default=None, description="The day the school was judged as of")
     error: str | None = Field(default=None, description="Set when the school's inputs are broken")
     statuses: dict[str, Status] = Field(default_factory=dict, description="rule id -> status")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Language = Literal["nb", "da", "en"]
 LANGUAGES: tuple[str, ...] = ("nb", "da", "en")
@@ -73,5 +73,28 @@ class GradeRange(Strict):
     min: int = Field(ge=0, le=13)
     max: int = Field(ge=0, le=13)
 
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> "GradeRange":
+        if self.min > self.max:
+            raise ValueError(f"grades from {self.min} to {self.max}: min must not be above max")
+        return self
+
     def overlaps(self, other: "GradeRange") -> bool:
         return self.min <= other.max and other.min <= self.max
+
+
+def school_year_start(text: str) -> int:
+    """'2025-2026' -> 2025; ValueError unless the two years follow each other."""
+    first, _, second = text.partition("-")
+    if not (len(first) == len(second) == 4 and first.isdigit() and second.isdigit() and int(second) == int(first) + 1):
+        raise ValueError(f"'{text}' is not a school year such as 2025-2026 (two years in a row)")
+    return int(first)
+
+
+def _school_year(text: str) -> str:
+    school_year_start(text)
+    return text
+
+
+# A school year as plans and rosters write it, e.g. 2025-2026 (the JSON Schema keeps the pattern).
+SchoolYear = Annotated[str, Field(pattern=r"^\d{4}-\d{4}$"), AfterValidator(_school_year)]

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from policycheck.models.common import GradeRange, Strict
+from policycheck.models.common import GradeRange, SchoolYear, Strict
 
 
 class School(Strict):
@@ -44,7 +44,7 @@ class LocalPlan(BaseModel):
     kind: Literal["skole-hjem-plan"] = "skole-hjem-plan"
     policy: str | None = Field(default=None, description="The pack this plan follows, e.g. tromso")
     school: School
-    school_year: str | None = Field(default=None, pattern=r"^\d{4}-\d{4}$")
+    school_year: SchoolYear | None = None
     updated: dt.date | None = None
     attestations: list[Attestation] = Field(default_factory=list)
 

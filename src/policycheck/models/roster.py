@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from policycheck.models.common import Strict
+from policycheck.models.common import SchoolYear, Strict
 
 
 class Pupil(Strict):
@@ -31,7 +31,7 @@ class Roster(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     kind: Literal["roster"] = "roster"
     school: str | None = None
-    school_year: str | None = Field(default=None, pattern=r"^\d{4}-\d{4}$")
+    school_year: SchoolYear | None = None
     classes: list[SchoolClass]
 
     @model_validator(mode="after")

@@ -44,6 +44,13 @@ def located(finding: Finding) -> Evidence | None:
     return next((evidence for evidence in finding.evidence if evidence.file), None)
 
 
+def gap_location(plan: str, location: str | None) -> Evidence:
+    """Where an audit annotates a school's gap: its plan, at the line of the gap's first location
+    (an audit keeps `locations()` text) when that is in the plan."""
+    file, _, line = (location or "").split(", ")[0].rpartition(":")
+    return Evidence(file=plan, line=int(line) if file == plan and line.isdigit() else None)
+
+
 def where(evidence: Evidence) -> str:
     """`file:line` (or just the file when the line is unknown)."""
     location = evidence.file or ""
@@ -55,6 +62,13 @@ def where(evidence: Evidence) -> str:
 def locations(finding: Finding) -> str:
     """Where in the plan a finding points (log groups behind it are listed apart)."""
     return ", ".join(where(evidence) for evidence in finding.evidence if evidence.file and not evidence.group)
+
+
+def log_evidence(finding: Finding) -> list[str]:
+    """The log groups behind a finding, one line each: who, what was seen, and where in the log
+    ('pupil elev-5a-04 (5A): 1 event(s) in the school year (FJ-0089) log.csv:90')."""
+    return [f"{evidence.group}: " + " ".join(part for part in (evidence.note, where(evidence) if evidence.file else "") if part)
+            for evidence in finding.evidence if evidence.group]
 
 
 def status_label(status: Status | str, language: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from policycheck.messages import text
 from policycheck.models.audit import AuditReport, SchoolResult
 from policycheck.models.report import Finding, Report
-from policycheck.reports.base import locations, notes, ordered, status_label
+from policycheck.reports.base import locations, log_evidence, notes, ordered, status_label
 from policycheck.reports.csvkit import csv_text
 
 COLUMNS = ("school", "rule", "title", "status", "severity", "section", "message", "quote", "remediation",
-           "location", "notes")
+           "location", "notes", "evidence")
 AUDIT_COLUMNS = ("folder", "school", "rule", "title", "status", "severity", "section", "message", "location", "notes")
 
 
@@ -32,7 +32,8 @@ class CsvReporter:
 def _row(report: Report, finding: Finding, lang: str) -> list[object]:
     return [report.inputs.school, finding.rule_id, finding.title, status_label(finding.status, lang),
             text(f"severity.{finding.severity.value}", lang), finding.source.section, finding.message,
-            finding.source.quote, finding.remediation, locations(finding), "; ".join(notes(finding, lang))]
+            finding.source.quote, finding.remediation, locations(finding), "; ".join(notes(finding, lang)),
+            "\n".join(log_evidence(finding))]
 
 
 def _school_rows(audit: AuditReport, school: SchoolResult) -> list[list[object]]:

@@ -1,4 +1,5 @@
-"""`html`: one self-contained page (no scripts, no external assets) that prints well."""
+"""`html`: one self-contained page (no external assets; one inline script sorts tables) that prints on A4
+and reads on a phone. The audit page leads with a summary for readers who have a minute."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from policycheck.messages import text
 from policycheck.models.audit import AuditReport, SchoolGap, SchoolResult
 from policycheck.models.report import Finding, Report
 from policycheck.reports.audit_rows import audit_heading, sections
-from policycheck.reports.heatmap import heatmap
-from policycheck.reports.base import gaps, heading, locations, message_with_notes, notes, ordered, summary_line
-from policycheck.reports.htmlkit import badge, esc, gap_card, page, table
+from policycheck.reports.heatmap import drill_down, heatmap
+from policycheck.reports.summary import audit_summary
+from policycheck.reports.base import gaps, heading, locations, log_evidence, message_with_notes, notes, ordered, summary_line
+from policycheck.reports.htmlkit import badge, esc, gap_card, markdown_paragraphs, page, table
 
 
 class HtmlReporter:
@@ -25,8 +27,9 @@ class HtmlReporter:
 
     def render_audit(self, audit: AuditReport) -> str:
         lang = audit.language
-        body = [f"<h1>{esc(audit_heading(audit))}</h1>", f"<h2>{esc(text('heading.heatmap', lang))}</h2>",
-                heatmap(audit)]
+        body = [f"<h1>{esc(audit_heading(audit))}</h1>", audit_summary(audit),
+                f"<h2>{esc(text('heading.by_section', lang))}</h2>", heatmap(audit),
+                f"<h2>{esc(text('heading.rules_by_section', lang))}</h2>", drill_down(audit)]
         body += [f"<h2>{esc(section.title)}</h2>\n" + table(section.headers, [[esc(c) for c in row] for row in section.rows])
                  for section in sections(audit)]
         body += [_school_section(audit, school) for school in audit.schools]
@@ -46,11 +49,22 @@ def _details(finding: Finding, lang: str) -> list[str]:
     details = [f"<p>{badge(finding.status, lang)} {esc(text(f'severity.{finding.severity.value}', lang))}</p>",
                f"<p>{esc(finding.message)}</p>"]
     if finding.remediation:
-        details.append(f"<p><strong>{esc(text('heading.remediation', lang))}:</strong> {esc(finding.remediation)}</p>")
+        details.append(_remediation(finding.remediation, lang))
+    evidence = log_evidence(finding)
+    if evidence:
+        details.append(f'<p class="meta">{esc(text("heading.evidence", lang))}:</p><ul class="evidence">'
+                       + "".join(f"<li>{esc(line)}</li>" for line in evidence) + "</ul>")
     if locations(finding):
         details.append(f'<p class="meta"><code>{esc(locations(finding))}</code></p>')
     details += [f'<p class="note">{esc(note)}</p>' for note in notes(finding, lang)]
     return details
+
+
+def _remediation(markdown: str, lang: str) -> str:
+    """The remediation's Markdown rendered, its label leading the first paragraph."""
+    first, *rest = markdown_paragraphs(markdown) or [""]
+    label = f"<strong>{esc(text('heading.remediation', lang))}:</strong>"
+    return f'<div class="remediation"><p>{label} {first}</p>' + "".join(f"<p>{p}</p>" for p in rest) + "</div>"
 
 
 def _findings_table(report: Report) -> str:
@@ -81,7 +95,7 @@ def _gap_details(gap: SchoolGap, rules: dict, lang: str) -> list[str]:
     details = [f"<p>{badge(gap.status, lang)} {esc(text(f'severity.{rule.severity.value}', lang))}</p>",
                f"<p>{esc(gap.message)}</p>"]
     if gap.status.is_gap:
-        details.append(f"<p><strong>{esc(text('heading.remediation', lang))}:</strong> {esc(rule.remediation)}</p>")
+        details.append(_remediation(rule.remediation, lang))
     if gap.location:
         details.append(f'<p class="meta"><code>{esc(gap.location)}</code></p>')
     return details + [f'<p class="note">{esc(note)}</p>' for note in gap.notes]

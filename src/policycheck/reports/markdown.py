@@ -8,7 +8,8 @@ from policycheck.messages import text
 from policycheck.models.audit import AuditReport, SchoolResult
 from policycheck.models.report import Finding, Report
 from policycheck.reports.audit_rows import audit_heading, sections
-from policycheck.reports.base import gaps, heading, locations, message_with_notes, ordered, status_label, summary_line
+from policycheck.reports.base import (gaps, heading, locations, log_evidence, message_with_notes, ordered, status_label,
+                                      summary_line)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
@@ -52,16 +53,19 @@ def _gaps(report: Report) -> str:
     found = gaps(report.findings)
     if not found:
         return md(text("heading.no_gaps", report.language))
-    return "\n\n".join([f"## {md(text('heading.gaps', report.language))}"] + [gap_block(f) for f in found])
+    return "\n\n".join([f"## {md(text('heading.gaps', report.language))}"] + [gap_block(f, report.language) for f in found])
 
 
-def gap_block(finding: Finding, level: str = "###") -> str:
+def gap_block(finding: Finding, language: str, level: str = "###") -> str:
     """One gap: heading, the source quote as a block quote, the remediation and where."""
     lines = [f"{level} {md(finding.rule_id)}: {md(finding.title)} (§{md(finding.source.section)})", "",
              f"> {md(finding.source.quote)}", ""]
     lines += [f"{md(finding.message)}", ""]
     if finding.remediation:
         lines += [f"**{md(finding.remediation)}**", ""]
+    evidence = log_evidence(finding)
+    if evidence:
+        lines += [f"{md(text('heading.evidence', language))}:", ""] + [f"- {md(line)}" for line in evidence] + [""]
     where = locations(finding)
     if where:
         lines.append(f"`{where.replace('`', '')}`")

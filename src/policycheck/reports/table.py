@@ -6,9 +6,10 @@ from tabulate import tabulate
 
 from policycheck.messages import text
 from policycheck.models.audit import AuditReport
-from policycheck.models.report import Evidence, Finding, Report
+from policycheck.models.report import Finding, Report
 from policycheck.reports.audit_rows import audit_heading, sections
-from policycheck.reports.base import gaps, heading, locations, message_with_notes, ordered, status_label, summary_line, where
+from policycheck.reports.base import (gaps, heading, locations, log_evidence, message_with_notes, ordered, status_label,
+                                      summary_line)
 
 MESSAGE_WIDTH = 60
 
@@ -57,14 +58,8 @@ def _gap(finding: Finding) -> str:
     place = locations(finding)
     lines = [f"* {finding.rule_id} ({finding.title}) §{finding.source.section}" + (f" - {place}" if place else "")]
     lines.append(f'  "{finding.source.quote}"')
-    lines += [_group_line(evidence) for evidence in finding.evidence if evidence.group]
+    lines += [f"  - {line}" for line in log_evidence(finding)]
     if finding.remediation:
         lines.append(f"  -> {finding.remediation}")
     return "\n".join(lines)
-
-
-def _group_line(evidence: Evidence) -> str:
-    """A log group behind the finding: who, what was seen, and where in the log."""
-    details = [evidence.note or ""] + ([where(evidence)] if evidence.file else [])
-    return f"  - {evidence.group}: " + " ".join(part for part in details if part)
 
