@@ -101,6 +101,21 @@ class AnyTerms(Terms):
     conjunction = "list.or"
 
 
+class NoneOf(AnyTerms):
+    """'no parent meeting or information meeting': the first id with its negative determiner, which
+    agrees with the noun's gender ('intet forældremøde', 'ingen udviklingssamtale')."""
+
+    def render(self, language: str) -> str:
+        if not self:
+            return ""
+        first, *rest = self
+        try:
+            negated = _template(f"term.{first}.none", language, None)
+        except KeyError:
+            negated = text("term.none", language, term=_term(first, language, 1))
+        return join_words([negated, *(_term(term, language, 1) for term in rest)], language, self.conjunction)
+
+
 def _term(term: str, language: str, count: int) -> str:
     """A vocabulary id in the language (its plural for a count other than one); an unknown id as it is."""
     try:

@@ -49,19 +49,12 @@ class CountCheck(LogCheck):
         return self
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
-        noun = "describe.event" if self._numbers(parameters) == [1] else "describe.events"
-        return Message("describe.count", {**every_group(self.per, self.grades), "events": Message(noun),
-                                          "bounds": self._bounds_phrase(parameters), "types": AnyTerms(self.types),
-                                          "period": Message(f"period.{self.period}")})
-
-    def _bounds_phrase(self, parameters: Mapping[str, Any]) -> Message:
+        noun_count = self._numbers(parameters)[-1]
         low = amount(self.min, self.min_parameter, parameters)
         high = amount(self.max, self.max_parameter, parameters)
-        if low is not None and high is not None:
-            return Message("describe.between", {"min": low, "max": high})
-        if high is None:
-            return Message("describe.at_least", {"value": low})
-        return Message("describe.at_most", {"value": high})
+        return Message("describe.count", {**every_group(self.per, self.grades), "bounds": bounds_phrase(low, high),
+                                          "events": Message("describe.events", {"n": noun_count}),
+                                          "types": AnyTerms(self.types), "period": Message(f"period.{self.period}")})
 
     def _numbers(self, parameters: Mapping[str, Any]) -> list[Any]:
         """The bounds given, as numbers (a parameter's value for a parameter)."""
@@ -79,6 +72,15 @@ class CountCheck(LogCheck):
 
     def begin(self, context: CheckContext) -> "CountEvaluation":
         return CountEvaluation(self, context)
+
+
+def bounds_phrase(low: Any, high: Any) -> Message:
+    """'between 1 and 2', 'at least 2', 'at most 4' (a bound may be a parameter's `amount`)."""
+    if low is not None and high is not None:
+        return Message("describe.between", {"min": low, "max": high})
+    if high is None:
+        return Message("describe.at_least", {"value": low})
+    return Message("describe.at_most", {"value": high})
 
 
 class CountEvaluation(LogEvaluation):
@@ -123,9 +125,11 @@ class CountEvaluation(LogEvaluation):
         if low or high:
             return self._failure(low, high)
         if pending:
-            return Outcome(Status.insufficient_data, Message("count.pending", self._params(len(pending))),
+            minimum = self.number(self.check.min, self.check.min_parameter)
+            fewer = {**self._params(len(pending)), "types": Terms(self.check.types, count=minimum)}  # fewer than min
+            return Outcome(Status.insufficient_data, Message("count.pending", fewer),
                            shown(self._evidence(key, period) for key, period in pending))
-        return Outcome(Status.passed, Message("count.ok", self._params(0)))
+        return Outcome(Status.passed, Message("count.ok", self._params(len(self.counts) * len(self.periods))))
 
     def _sort_groups(self) -> tuple[list, list, list]:
         low, high, pending = [], [], []
@@ -148,13 +152,14 @@ class CountEvaluation(LogEvaluation):
         return Outcome(Status.fail, Message("count.fail", params), shown(self._evidence(k, p) for k, p in failing))
 
     def _params(self, groups: int) -> dict:
+        """The outcome's parameters; `n` is the number of groups the message is about."""
         check = self.check
         minimum = self.number(check.min, check.min_parameter)
         maximum = self.number(check.max, check.max_parameter)
-        bounds = f"{minimum}-{maximum}" if None not in (minimum, maximum) else (
-            f">= {minimum}" if maximum is None else f"<= {maximum}")
-        return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}"),
-                "types": Terms(check.types), "min": minimum, "bounds": bounds,
+        noun_count = minimum if maximum is None else maximum
+        return {"n": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}", {"n": 1}),
+                "every": Message(f"describe.every.{check.per}"), "types": Terms(check.types, count=noun_count),
+                "min": minimum, "bounds": bounds_phrase(minimum, maximum),
                 "period": Message(f"period.{check.period}"), "year": self.log.calendar.label}
 
     def _evidence(self, key: str, period: str) -> Evidence:
@@ -163,7 +168,7 @@ class CountEvaluation(LogEvaluation):
         kept = self.kept[key][index].events() if key in self.kept else []
         where = kept[0] if kept else None
         ids = f" ({', '.join(e.id or f'line {e.line}' for e in kept)})" if kept else ""
-        note = Message("ev.count", {"count": count, "period": Message(f"ev.period.{period}"), "ids": ids})
+        note = Message("ev.count", {"n": count, "period": Message(f"ev.period.{period}"), "ids": ids})
         label = group_label(self.check.per, self.labels[key])
         if where is None:
             return localized(Evidence(count=count), label, note)

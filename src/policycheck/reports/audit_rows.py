@@ -26,7 +26,7 @@ def signed(delta: float | None) -> str:
 
 def audit_heading(audit: AuditReport) -> str:
     policy = audit.policy
-    line = text("heading.audit", audit.language, count=len(audit.schools), policy=policy.title, pack=policy.id,
+    line = text("heading.audit", audit.language, n=len(audit.schools), policy=policy.title, pack=policy.id,
                 version=policy.version, as_of=audit.as_of.isoformat())
     return f"{line} [{audit.shard}]" if audit.shard else line
 
