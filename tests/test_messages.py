@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from string import Formatter
 
@@ -61,6 +63,13 @@ def test_the_catalogue_parses_with_babel_without_errors(language):
     assert [(message.id, errors) for message, errors in po.check()] == []
     assert [message.id for message in po if message.id and message.fuzzy] == []
     assert po.num_plurals == 2
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_gnu_msgfmt_accepts_the_catalogue(language):
+    result = subprocess.run(["msgfmt", "--check", "-o", "-", str(catalogue_path(language))], capture_output=True, text=False)
+    assert result.returncode == 0, result.stderr.decode()
 
 
 def test_every_message_is_in_all_three_catalogues():

@@ -20,7 +20,8 @@ from typing import Any, Callable
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-LANGUAGES = ("en", "nb", "da")
+from policycheck.models.common import LANGUAGES
+
 FALLBACK = "en"
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "policycheck"
