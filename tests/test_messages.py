@@ -313,7 +313,7 @@ def test_numbers_are_written_as_each_language_writes_them(number, en, nb, da):
 def test_booleans_read_yes_or_no():
     relation = Message("describe.equal", {"value": False})
     assert [Message("compare.ok", {"path": "x", "actual": False, "relation": relation}).render(language)
-            for language in LANGUAGES] == ["'x' is no (expected no)", "'x' er nei (forventet nei)",
+            for language in ("en", "nb", "da")] == ["'x' is no (expected no)", "'x' er nei (forventet nei)",
                                            "'x' er nej (forventet nej)"]
 
 
