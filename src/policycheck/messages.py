@@ -31,11 +31,11 @@ DOMAIN = "policycheck"
 class Catalogue:
     """One language's texts: a key's template, or its plural forms, and the plural rule."""
 
-    language: str
     entries: dict[str, str | tuple[str, ...]]
     plural: Callable[[int], int]
 
     def template(self, key: str, count: Any) -> str | None:
+        """The key's text (the form for `count` of a plural entry), or None when this catalogue lacks it."""
         entry = self.entries.get(key)
         if isinstance(entry, tuple):
             if count is None:
@@ -59,7 +59,7 @@ def catalogue(language: str) -> Catalogue:
             continue
         key = entry.id[0] if entry.pluralizable else entry.id
         entries[key] = tuple(entry.string) if entry.pluralizable else entry.string
-    return Catalogue(language, entries, gettext.c2py(po.plural_expr))
+    return Catalogue(entries, gettext.c2py(po.plural_expr))
 
 
 def _template(key: str, language: str, count: Any) -> str:
