@@ -342,3 +342,14 @@ def test_a_fuzzy_or_empty_translation_falls_back_to_english(tmp_path, monkeypatc
 
 def test_the_catalogues_ship_inside_the_package():
     assert all(catalogue_path(language).is_relative_to(Path(messages.__file__).parent) for language in LANGUAGES)
+
+
+def test_audit_percentages_are_written_as_each_language_writes_them():
+    from policycheck.reports.audit_rows import percent, signed
+    assert [percent(0.97, language) for language in ("en", "nb", "da")] == ["97%", "97 %", "97 %"]
+    assert [signed(-0.03, "en"), signed(0.05, "da"), signed(None, "nb")] == ["-3%", "+5 %", "–"]
+
+
+def test_the_summary_counts_agree_with_their_number():
+    assert [text("summary.needs_attestation", "en", n=n) for n in (1, 2)] == ["1 needs attestation", "2 need attestation"]
+    assert text("summary.fail", "da", n=3) == "3 ikke opfyldt"
