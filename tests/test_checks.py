@@ -66,7 +66,7 @@ def test_compare_text_is_case_insensitive():
 
 def test_compare_failure_names_the_parameter():
     message = outcome({"kind": "compare", "path": "n", "op": ">=", "parameter": "samtaler"}, "n: 1\n").message
-    assert message.render("en") == "'n' is 1, expected >= 2 (pack parameter samtaler)"
+    assert message.render("en") == "'n' is 1, expected at least 2 (pack parameter samtaler)"
 
 
 @pytest.mark.parametrize("plan_text, expected", [

@@ -85,7 +85,7 @@ def test_describe_composite_parts_are_in_the_language():
     assert describe(EXAMPLES["all"], "nb") == (
         "alle disse: (planen fyller ut 'rutine.beskrivelse' (ikke tom, ingen TODO)); "
         "(planens 'attestations' har en oppføring for denne regelen med en erklæring, hvem som bekrefter "
-        "(navn og rolle) og en dato, høyst 365 (parameter dager) dager gammel)")
+        "(navn og rolle) og en dato, høyst 365 dager (parameter dager) gammel)")
     assert describe(EXAMPLES["not"], "da") == "det er ikke sådan, at planen udfylder 'rutine.beskrivelse' (ikke tom, ingen TODO)"
 
 

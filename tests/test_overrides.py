@@ -54,7 +54,7 @@ def test_report_shows_overrides_and_the_changed_outcome(folder):
                      "--as-of", "2025-09-01", "--lang", "en")
     assert "Overrides applied: parameter samtaler_per_ar: 2 -> 1" in result.stdout
     assert "mini-pc" not in result.stdout.split("Overrides applied")[1].split("\n", 1)[1]
-    assert "'samtaler.per_ar' is 1 (>= 1)" in result.stdout
+    assert "'samtaler.per_ar' is 1 (expected at least 1)" in result.stdout
 
 
 @pytest.mark.parametrize("text, message", [

@@ -62,7 +62,7 @@ def expected_replies(events, limit, as_of):
         if answer is not None:
             waited = CALENDAR.working_days_between(first.day, answer.day)
             if waited > limit:
-                late.append((first, f"replied {answer.day.isoformat()} ({answer.id}) after {waited} working days"))
+                late.append((first, f"replied {answer.day.isoformat()} ({answer.id}) after {counted(waited)}"))
         elif CALENDAR.working_days_between(first.day, as_of) > limit:
             overdue.append((first, "still open"))
         else:
@@ -71,13 +71,21 @@ def expected_replies(events, limit, as_of):
     gaps = sorted(late + overdue, key=lambda item: order(item[0]))
     if gaps:
         shown = ", first 5 shown" if len(gaps) > SHOWN else ""
-        message = (f"of {asked} inquiries, {len(late)} answered after {limit} working days and {len(overdue)} "
-                   f"still open past the deadline{shown}")
+        message = (f"of {asked:,} {'inquiry' if asked == 1 else 'inquiries'}, {len(late)} "
+                   f"{'was' if len(late) == 1 else 'were'} answered later than {counted(limit)} and {len(overdue)} "
+                   f"{'is' if len(overdue) == 1 else 'are'} still open past the deadline{shown}")
         return Status.fail, message, [(e.line, note) for e, note in gaps[:SHOWN]]
     if unlinked:
         return (Status.insufficient_data,
-                f"{unlinked} of {asked} inquiries have no thread id, so their replies cannot be found", [])
-    return Status.passed, f"all {asked} inquiries answered within {limit} working days ({waiting} still within the deadline)", []
+                f"{unlinked} of {asked} inquiries {'has' if unlinked == 1 else 'have'} no thread id, so "
+                f"{'its reply' if unlinked == 1 else 'their replies'} cannot be found", [])
+    answered_all = f"{asked} inquiry was" if asked == 1 else f"all {asked:,} inquiries were"
+    return Status.passed, f"{answered_all} answered within {counted(limit)} ({waiting} still within the deadline)", []
+
+
+def counted(count: int, unit: str = "working day") -> str:
+    """'1 working day', '3 working days': the English plural the report writes."""
+    return f"{count:,} {unit}{'' if count == 1 else 's'}"
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,7 +112,7 @@ def test_reply_within_a_reply_between_two_inquiries_splits_them_in_every_order()
     assert all(result == results[0] for result in results)
     status, message, evidence = results[0]
     assert status is Status.fail and evidence == [(4, "still open")]
-    assert message.startswith("of 2 inquiries, 0 answered after 2 working days and 1 still open")
+    assert message.startswith("of 2 inquiries, 0 were answered later than 2 working days and 1 is still open")
 
 
 def test_reply_within_asked_again_before_the_reply_is_one_inquiry_dated_first():
@@ -112,7 +120,7 @@ def test_reply_within_asked_again_before_the_reply_is_one_inquiry_dated_first():
     events = [event(2, "henvendelse", "T1", day), event(3, "henvendelse", "T1", day + dt.timedelta(days=1)),
               event(4, "svar", "T1", day + dt.timedelta(days=9))]
     status, message, evidence = run_in(ReplyWithinCheck(days=3), events[::-1], [], YEAR_END)
-    assert status is Status.fail and message.startswith("of 1 inquiries, 1 answered after 3 working days")
+    assert status is Status.fail and message.startswith("of 1 inquiry, 1 was answered later than 3 working days")
     assert evidence == [(2, "replied 2025-11-12 (e4) after 7 working days")]
 
 
@@ -145,7 +153,7 @@ def expected_lead_time(events, days):
         if first is None:
             short.append((talk, "no invitation on its thread"))
         elif (talk.day - first.day).days < days:
-            short.append((talk, f"invited {first.day.isoformat()}, {(talk.day - first.day).days} day(s) ahead"))
+            short.append((talk, f"invited {first.day.isoformat()}, {counted((talk.day - first.day).days, 'day')} ahead"))
     short.sort(key=lambda item: order(item[0]))
     return len(talks), unlinked, [(e.line, note) for e, note in short[:SHOWN]], len(short)
 

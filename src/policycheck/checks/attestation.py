@@ -12,7 +12,7 @@ from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, is_blank
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, counted, is_blank
 from policycheck.messages import Message
 from policycheck.models.common import Status
 from policycheck.models.plan import Attestation
@@ -32,7 +32,8 @@ class AttestationCheck(PlanCheck):
         return self
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
-        days = amount(self.valid_for_days, self.parameter, parameters)
+        limited = self.valid_for_days is not None or self.parameter is not None
+        days = counted("n.days", self.valid_for_days, self.parameter, parameters) if limited else None
         validity = Message("describe.valid_for", {"days": days}) if days is not None else ""
         return Message("describe.attestation", {"validity": validity})
 
@@ -62,7 +63,7 @@ class AttestationCheck(PlanCheck):
             return Message("attestation.future", dates)
         days = context.parameter(self.parameter) if self.parameter else self.valid_for_days
         if days is not None and attestation.date < context.as_of - dt.timedelta(days=days):
-            return Message("attestation.expired", {**dates, "days": days})
+            return Message("attestation.expired", {**dates, "n": days})
         return None
 
 

@@ -174,6 +174,13 @@ def amount(literal: Any, parameter: str | None, parameters: Mapping[str, Any]) -
     return Message("describe.parameter", {"value": parameters[parameter], "name": parameter})
 
 
+def counted(unit: str, literal: Any, parameter: str | None, parameters: Mapping[str, Any]) -> Message:
+    """For `describe`: a number with its unit in the plural it needs ('3 working days'), and for a pack
+    parameter its name ('3 working days (parameter x)'); `unit` is a plural entry such as 'n.working_days'."""
+    phrase = Message(unit, {"n": literal if parameter is None else parameters[parameter]})
+    return phrase if parameter is None else Message("describe.parameter", {"value": phrase, "name": parameter})
+
+
 def blank_outcome(path: str, value: Any, evidence: list[Evidence]) -> Outcome | None:
     """A failing outcome saying how the value at `path` is not filled in, or None if it is."""
     if value is MISSING:

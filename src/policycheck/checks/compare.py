@@ -42,10 +42,12 @@ class CompareCheck(PlanCheck):
         if blank:
             return blank
         expected = context.parameter(self.parameter) if self.parameter else self.value
-        params = {"path": self.path, "actual": actual, "op": self.op, "expected": expected}
         holds = _compare(actual, self.op, expected)
         if holds is None:
-            return Outcome(Status.fail, Message("compare.not_comparable", params), evidence)
+            literals = {"path": self.path, "actual": _literal(actual), "expected": _literal(expected)}
+            return Outcome(Status.fail, Message("compare.not_comparable", literals), evidence)
+        relation = Message(f"describe.{RELATIONS[self.op]}", {"value": expected})
+        params = {"path": self.path, "actual": actual, "relation": relation}
         if holds:
             return Outcome(Status.passed, Message("compare.ok", params), evidence)
         note = Message("parameter_note", {"name": self.parameter}) if self.parameter else ""

@@ -64,19 +64,12 @@ class CountCheck(LogCheck):
         return self.types + self.invitation if self.counts == "invited" else self.types
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
-        noun = "describe.event" if self._numbers(parameters) == [1] else "describe.events"
-        return Message("describe.count", {**every_group(self.per, self.grades), "events": Message(noun),
-                                          "bounds": self._bounds_phrase(parameters), "types": AnyTerms(self.counted_types()),
-                                          "period": Message(f"period.{self.period}")})
-
-    def _bounds_phrase(self, parameters: Mapping[str, Any]) -> Message:
+        noun_count = self._numbers(parameters)[-1]
         low = amount(self.min, self.min_parameter, parameters)
         high = amount(self.max, self.max_parameter, parameters)
-        if low is not None and high is not None:
-            return Message("describe.between", {"min": low, "max": high})
-        if high is None:
-            return Message("describe.at_least", {"value": low})
-        return Message("describe.at_most", {"value": high})
+        return Message("describe.count", {**every_group(self.per, self.grades), "bounds": bounds_phrase(low, high),
+                                          "events": Message("describe.events", {"n": noun_count}),
+                                          "types": AnyTerms(self.counted_types()), "period": Message(f"period.{self.period}")})
 
     def _numbers(self, parameters: Mapping[str, Any]) -> list[Any]:
         """The bounds given, as numbers (a parameter's value for a parameter)."""
@@ -94,6 +87,15 @@ class CountCheck(LogCheck):
 
     def begin(self, context: CheckContext) -> "CountEvaluation":
         return CountEvaluation(self, context)
+
+
+def bounds_phrase(low: Any, high: Any) -> Message:
+    """'between 1 and 2', 'at least 2', 'at most 4' (a bound may be a parameter's `amount`)."""
+    if low is not None and high is not None:
+        return Message("describe.between", {"min": low, "max": high})
+    if high is None:
+        return Message("describe.at_least", {"value": low})
+    return Message("describe.at_most", {"value": high})
 
 
 class CountEvaluation(LogEvaluation):
@@ -156,9 +158,11 @@ class CountEvaluation(LogEvaluation):
         if low or high:
             return self._failure(low, high)
         if pending:
-            return Outcome(Status.insufficient_data, Message("count.pending", self._params(len(pending))),
+            minimum = self.number(self.check.min, self.check.min_parameter)
+            fewer = {**self._params(len(pending)), "types": Terms(self.check.types, count=minimum)}  # fewer than min
+            return Outcome(Status.insufficient_data, Message("count.pending", fewer),
                            shown(self._evidence(key, period) for key, period in pending))
-        return Outcome(Status.passed, Message("count.ok", self._params(0)))
+        return Outcome(Status.passed, Message("count.ok", self._params(len(self.counts) * len(self.periods))))
 
     def _sort_groups(self) -> tuple[list, list, list]:
         low, high, pending = [], [], []
@@ -181,19 +185,21 @@ class CountEvaluation(LogEvaluation):
         return Outcome(Status.fail, Message("count.fail", params), shown(self._evidence(k, p) for k, p in failing))
 
     def _params(self, groups: int) -> dict:
+        """The outcome's parameters; `n` is the number of groups the message is about."""
         check = self.check
         minimum = self.number(check.min, check.min_parameter)
         maximum = self.number(check.max, check.max_parameter)
-        bounds = f"{minimum}-{maximum}" if None not in (minimum, maximum) else (
-            f">= {minimum}" if maximum is None else f"<= {maximum}")
-        return {"groups": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}"),
-                "types": AnyTerms(check.counted_types()) if self.invited else Terms(check.types), "min": minimum,
-                "bounds": bounds, "period": Message(f"period.{check.period}"), "year": self.log.calendar.label,
+        noun_count = minimum if maximum is None else maximum
+        types = AnyTerms(check.counted_types(), count=noun_count) if self.invited else Terms(check.types, count=noun_count)
+        return {"n": groups, "total": len(self.counts) * len(self.periods), "per": Message(f"group.{check.per}", {"n": 1}),
+                "every": Message(f"describe.every.{check.per}"), "types": types,
+                "min": minimum, "bounds": bounds_phrase(minimum, maximum),
+                "period": Message(f"period.{check.period}"), "year": self.log.calendar.label,
                 "outcomes": self._outcomes()}
 
     def _outcomes(self) -> Message | str:
         """'; 1 invitation was declined; 2 invitations got no answer' (nothing when none were)."""
-        parts = [Message(f"count.{name}.{'one' if len(occasions) == 1 else 'other'}", {"n": len(occasions)})
+        parts = [Message(f"count.{name}", {"n": len(occasions)})
                  for name, occasions in (("declined", self.outcomes[DECLINED]), ("no_response", self.outcomes[NO_RESPONSE]))
                  if occasions]
         return Message("count.outcomes", {"parts": parts}) if parts else ""
@@ -204,7 +210,7 @@ class CountEvaluation(LogEvaluation):
         kept = self.kept[key][index].events() if key in self.kept else []
         where = kept[0] if kept else None
         ids = f" ({', '.join(e.id or f'line {e.line}' for e in kept)})" if kept else ""
-        note = Message("ev.count", {"count": count, "period": Message(f"ev.period.{period}"), "ids": ids})
+        note = Message("ev.count", {"n": count, "period": Message(f"ev.period.{period}"), "ids": ids})
         label = group_label(self.check.per, self.labels[key])
         if where is None:
             return localized(Evidence(count=count), label, note)

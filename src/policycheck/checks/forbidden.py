@@ -78,11 +78,11 @@ class ForbiddenEvaluation(LogEvaluation):
                                                                 Message("ev.via", {"type": Terms([event.type]), "channel": Terms([event.channel or "-"])})))
 
     def decide(self) -> Outcome:
-        params = {"seen": self.seen, "found": self.found.total, "what": self._combination(),
-                  "shown_note": shown_note(self.found.total)}
-        if self.found.total:
+        found, what = self.found.total, self._combination()
+        if found:
+            params = {"n": found, "seen": self.seen, "what": what, "shown_note": shown_note(found)}
             return Outcome(Status.fail, Message("forbidden.fail", params), self.found.evidence())
-        return Outcome(Status.passed, Message("forbidden.ok", params))
+        return Outcome(Status.passed, Message("forbidden.ok", {"n": self.seen, "what": what}))
 
     def _combination(self) -> Message:
         """'flagged sensitive, through transponder' in the report's language."""

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, amount
+from policycheck.checks.base import CheckContext, Outcome, counted
 from policycheck.checks.logbase import LogCheck, LogEvaluation, Sample, event_evidence, order, shown_note, types_field
 from policycheck.checks.participants import _group
 from policycheck.messages import AnyTerms, Message
@@ -45,7 +45,7 @@ class LeadTimeCheck(LogCheck):
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
         return Message("describe.lead_time", {"meeting": AnyTerms(self.meeting), "invitation": AnyTerms(self.invitation),
-                                              "days": amount(self.days, self.parameter, parameters)})
+                                              "days": counted("n.days", self.days, self.parameter, parameters)})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.invitation + self.meeting)
@@ -86,7 +86,7 @@ class LeadTimeEvaluation(LogEvaluation):
             return
         ahead = (talk.day - invitation.day).days
         if ahead < self.days:
-            self._fault(talk, Message("ev.invited", {"date": invitation.day.isoformat(), "days": ahead}))
+            self._fault(talk, Message("ev.invited", {"date": invitation.day.isoformat(), "n": ahead}))
 
     def _fault(self, talk: Event, note: Message) -> None:
         self.short.add(talk, lambda: event_evidence(talk, _group(talk), note))
@@ -94,12 +94,12 @@ class LeadTimeEvaluation(LogEvaluation):
     def decide(self) -> Outcome:
         for talk in self.undecided:
             self._judge(talk)
-        params = {"held": self.held, "short": self.short.total, "days": self.days, "unlinked": self.unlinked,
-                  "shown_note": shown_note(self.short.total)}
+        params = {"held": self.held, "days": Message("n.days", {"n": self.days})}
         if not self.held:
-            return Outcome(Status.insufficient_data, Message("lead.none", params))
+            return Outcome(Status.insufficient_data, Message("lead.none"))
         if self.short.total:
-            return Outcome(Status.fail, Message("lead.fail", params), self.short.evidence())
+            failed = {**params, "n": self.short.total, "shown_note": shown_note(self.short.total)}
+            return Outcome(Status.fail, Message("lead.fail", failed), self.short.evidence())
         if self.unlinked:
-            return Outcome(Status.insufficient_data, Message("lead.unlinked", params))
-        return Outcome(Status.passed, Message("lead.ok", params))
+            return Outcome(Status.insufficient_data, Message("lead.unlinked", {**params, "n": self.unlinked}))
+        return Outcome(Status.passed, Message("lead.ok", {**params, "n": self.held}))

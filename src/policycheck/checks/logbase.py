@@ -103,7 +103,7 @@ def localized(evidence: Evidence, group: Message | None, note: Message | None) -
 
 def group_label(kind: str, label: str) -> Message:
     """'pupil P017 (5A)', 'class 8B', 'thread H12': the group word in the report's language."""
-    return Message("ev.group", {"kind": Message(f"group.{kind}"), "label": label})
+    return Message("ev.group", {"kind": Message(f"group.{kind}", {"n": 1}), "label": label})
 
 
 def every_group(per: str, grades: list[int] | None) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def shown(evidence: Iterable[Evidence]) -> list[Evidence]:
 
 def shown_note(total: int) -> Message | str:
     """', first 5 shown' when the evidence is capped."""
-    return Message("log.first_shown", {"shown": SHOWN}) if total > SHOWN else ""
+    return Message("log.first_shown", {"n": SHOWN}) if total > SHOWN else ""
 
 
 def grade_of_class(class_id: str, grades: dict[str, int]) -> int | None:

@@ -57,16 +57,18 @@ class ParticipantsEvaluation(LogEvaluation):
             return
         self.seen += 1
         if not self.required <= event.roles:
-            missing = Terms(sorted(self.required - event.roles))
+            missing = AllTerms(role for role in self.check.roles if role not in event.roles)
             self.lacking.add(event, lambda: event_evidence(event, _group(event), Message("ev.without", {"roles": missing})))
 
     def decide(self) -> Outcome:
-        params = {"types": Terms(self.check.types), "roles": Terms(self.check.roles),
-                  "seen": self.seen, "lacking": self.lacking.total, "shown_note": shown_note(self.lacking.total)}
-        if not self.seen:
-            return Outcome(Status.insufficient_data, Message("participants.none", params))
-        if self.lacking.total:
+        check, seen, lacking = self.check, self.seen, self.lacking.total
+        if not seen:
+            return Outcome(Status.insufficient_data, Message("participants.none", {"types": Terms(check.types, count=0)}))
+        if lacking:
+            params = {"n": lacking, "seen": seen, "types": Terms(check.types, count=seen),
+                      "roles": AnyTerms(check.roles), "shown_note": shown_note(lacking)}
             return Outcome(Status.fail, Message("participants.fail", params), self.lacking.evidence())
+        params = {"n": seen, "types": Terms(check.types, count=seen), "roles": AllTerms(check.roles)}
         return Outcome(Status.passed, Message("participants.ok", params))
 
 

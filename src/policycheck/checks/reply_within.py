@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, amount
+from policycheck.checks.base import CheckContext, Outcome, counted
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, Sample, event_evidence, group_label, order,
                                         shown_note, types_field)
 from policycheck.messages import AnyTerms, Message
@@ -59,7 +59,7 @@ class ReplyWithinCheck(LogCheck):
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
         return Message("describe.reply", {"request": AnyTerms(self.request), "reply": AnyTerms(self.reply),
-                                          "days": amount(self.days, self.parameter, parameters)})
+                                          "days": counted("n.working_days", self.days, self.parameter, parameters)})
 
     def wanted_types(self) -> frozenset[str]:
         return frozenset(self.request + self.reply)
@@ -197,14 +197,16 @@ class ReplyEvaluation(LogEvaluation):
         waited = self.log.calendar.working_days_between(request.day, reply.day)
         if waited > self.limit:
             note = Message("ev.replied_late", {"date": reply.day.isoformat(), "reply": reply.id or f"line {reply.line}",
-                                               "days": waited})
+                                               "n": waited})
             late.add(request, lambda: event_evidence(request, group_label("thread", request.thread), note))
 
     def _outcome(self, asked: int, unlinked: int, late: Sample, still_open: list[Event]) -> Outcome:
         calendar, as_of = self.log.calendar, self.context.as_of
         overdue = [e for e in still_open if calendar.working_days_between(e.day, as_of) > self.limit]
-        params = {"asked": asked + unlinked, "late": late.total, "overdue": len(overdue), "days": self.limit,
-                  "waiting": len(still_open) - len(overdue), "unlinked": unlinked}
+        days = Message("n.working_days", {"n": self.limit})
+        params = {"n": asked + unlinked, "days": days, "waiting": len(still_open) - len(overdue),
+                  "late": Message("reply.late", {"n": late.total, "days": days}),
+                  "overdue": Message("reply.open", {"n": len(overdue)})}
         if late.total or overdue:
             for request in overdue:
                 late.add(request, lambda: event_evidence(request, group_label("thread", request.thread),
@@ -212,6 +214,6 @@ class ReplyEvaluation(LogEvaluation):
             params["shown_note"] = shown_note(late.total)
             return Outcome(Status.fail, Message("reply.fail", params), late.evidence())
         if unlinked:
-            return Outcome(Status.insufficient_data, Message("reply.unlinked", params))
+            return Outcome(Status.insufficient_data, Message("reply.unlinked", {"n": unlinked, "asked": asked + unlinked}))
         return Outcome(Status.passed, Message("reply.ok", params))
 

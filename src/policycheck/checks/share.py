@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Literal, Mapping
 
 from pydantic import field_validator, model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, amount
+from policycheck.checks.base import CheckContext, Outcome, counted
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, canonical_channels, group_label, localized,
                                         types_field)
 from policycheck.messages import AnyTerms, Message, Terms
@@ -44,7 +44,7 @@ class ShareCheck(LogCheck):
         return self
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
-        return Message("describe.share", {"min": amount(self.min_percent, self.parameter, parameters),
+        return Message("describe.share", {"min": counted("n.percent", self.min_percent, self.parameter, parameters),
                                           "types": AnyTerms(self.types), "channel": Terms([self.channel])})
 
     def wanted_types(self) -> frozenset[str]:
@@ -66,10 +66,12 @@ class ShareEvaluation(LogEvaluation):
         total = sum(self.by_channel.values())
         minimum = self.number(self.check.min_percent, self.check.parameter)
         if not total:
-            return Outcome(Status.insufficient_data, Message("share.none", {"types": Terms(self.check.types)}))
-        percent = 100.0 * self.by_channel[self.check.channel] / total
-        params = {"channel": Terms([self.check.channel]), "percent": f"{percent:.1f}", "min": minimum, "total": total}
-        evidence = [localized(Evidence(count=count, note=f"{100.0 * count / total:.1f}%"), group_label("channel", name or "-"), None)
+            return Outcome(Status.insufficient_data, Message("share.none", {"types": Terms(self.check.types, count=0)}))
+        share = 100.0 * self.by_channel[self.check.channel] / total
+        params = {"n": total, "events": Message("describe.events", {"n": total}), "channel": Terms([self.check.channel]),
+                  "percent": round(share, 1), "min": minimum}
+        evidence = [localized(Evidence(count=count), group_label("channel", name or "-"),
+                              Message("ev.share", {"percent": round(100.0 * count / total, 1)}))
                     for name, count in sorted(self.by_channel.items(), key=lambda item: (-item[1], item[0]))[:5]]
-        status = Status.passed if percent >= minimum else Status.fail
+        status = Status.passed if share >= minimum else Status.fail
         return Outcome(status, Message("share.ok" if status is Status.passed else "share.fail", params), evidence)

@@ -13,13 +13,15 @@ from typing import Any, Literal, Mapping
 
 from pydantic import model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, amount
+from policycheck.checks.base import CheckContext, Outcome, counted
 from policycheck.checks.logbase import (LogCheck, LogEvaluation, event_evidence, every_group, grade_of_class, group_label,
                                         localized, order, roster_groups, shown, shown_note, types_field)
-from policycheck.messages import AnyTerms, Message, Terms
+from policycheck.messages import AnyTerms, Message, NoneOf
 from policycheck.models.common import Status
 from policycheck.models.events import Event
 from policycheck.models.report import Evidence
+
+WINDOW_UNITS = {"first_weeks": "n.weeks", "before_start": "n.days"}  # the window's length, counted
 
 
 class WithinWindowCheck(LogCheck):
@@ -50,7 +52,8 @@ class WithinWindowCheck(LogCheck):
         return self.weeks if self.window == "first_weeks" else self.days
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
-        when = Message(f"describe.{self.window}", {"length": amount(self.length(), self.parameter, parameters)})
+        length = counted(WINDOW_UNITS[self.window], self.length(), self.parameter, parameters)
+        when = Message(f"describe.{self.window}", {"length": length})
         return Message("describe.window", {**every_group(self.per, self.grades), "types": AnyTerms(self.types),
                                            "when": when})
 
@@ -101,13 +104,15 @@ class WindowEvaluation(LogEvaluation):
         return "" if grade is None else str(grade)
 
     def decide(self) -> Outcome:
-        missing = [key for key in self.labels if key not in self.inside]
-        params = {"per": Message(f"group.{self.check.per}"), "types": Terms(self.check.types), "first": self.first.isoformat(),
-                  "last": self.last.isoformat(), "groups": len(missing), "total": len(self.labels)}
+        check, missing, total = self.check, [key for key in self.labels if key not in self.inside], len(self.labels)
+        window = {"first": self.first.isoformat(), "last": self.last.isoformat()}
         if not self.labels:
-            return Outcome(Status.insufficient_data, Message("window.no_groups", params))
+            return Outcome(Status.insufficient_data, Message("window.no_groups", {"per": Message(f"group.{check.per}", {"n": 0})}))
         if not missing:
+            params = {**window, "n": total, "every": Message(f"describe.every.{check.per}"), "types": AnyTerms(check.types)}
             return Outcome(Status.passed, Message("window.ok", params), shown(self._evidence(k) for k in self.labels))
+        params = {**window, "n": len(missing), "total": total, "per": Message(f"group.{check.per}", {"n": total}),
+                  "types": NoneOf(check.types)}
         evidence = shown(self._evidence(key) for key in missing)
         if self.context.as_of <= self.last:
             return Outcome(Status.insufficient_data, Message("window.pending", params), evidence)

@@ -16,17 +16,18 @@ class Section:
     rows: list[list[str]]
 
 
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100)} %"
+def percent(share: float | None, lang: str) -> str:
+    """A share as a whole percentage written as the language does ('97%', '97 %')."""
+    return "–" if share is None else text("value.percent", lang, value=round(share * 100))
 
 
-def signed(delta: float | None) -> str:
-    return "–" if delta is None else f"{round(delta * 100):+d} %"
+def signed(delta: float | None, lang: str) -> str:
+    return "–" if delta is None else text("value.percent", lang, value=f"{round(delta * 100):+d}")
 
 
 def audit_heading(audit: AuditReport) -> str:
     policy = audit.policy
-    line = text("heading.audit", audit.language, count=len(audit.schools), policy=policy.title, pack=policy.id,
+    line = text("heading.audit", audit.language, n=len(audit.schools), policy=policy.title, pack=policy.id,
                 version=policy.version, as_of=audit.as_of.isoformat())
     return f"{line} [{audit.shard}]" if audit.shard else line
 
@@ -47,7 +48,7 @@ def _headers(lang: str, *names: str) -> list[str]:
 
 def _schools(audit: AuditReport) -> Section:
     lang = audit.language
-    rows = [[s.folder, s.name or "", percent(s.compliance.share) if s.compliance else text("status.broken", lang),
+    rows = [[s.folder, s.name or "", percent(s.compliance.share, lang) if s.compliance else text("status.broken", lang),
              str(sum(1 for gap in s.gaps if gap.status.is_gap)) if s.error is None else "–"] for s in audit.schools]
     title = f"{text('heading.schools', lang)} ({text('audit.share_method', lang)})"
     return Section(title, _headers(lang, "folder", "school", "compliance", "gap_count"), rows)
@@ -56,7 +57,7 @@ def _schools(audit: AuditReport) -> Section:
 def _rules(audit: AuditReport, results: list[RuleResult], title: str) -> Section:
     lang, info = audit.language, {rule.id: rule for rule in audit.rules}
     rows = [[r.rule_id, info[r.rule_id].title, severity_label(info[r.rule_id].severity, lang),
-             percent(r.compliance.share), "–" if r.gaps is None else str(r.gaps)] for r in results]
+             percent(r.compliance.share, lang), "–" if r.gaps is None else str(r.gaps)] for r in results]
     headers = _headers(lang, "rule", "title", "severity", "compliance", "schools_with_gap")
     return Section(text(title, lang), headers, rows)
 
@@ -74,5 +75,5 @@ def _broken(audit: AuditReport) -> Section:
 def _changes(audit: AuditReport, changes: list[Change], what: str) -> Section:
     lang = audit.language
     title = f"{text('heading.change', lang)} ({audit.comparison.previous_as_of}): {text(what, lang)}"
-    rows = [[c.key, percent(c.before), percent(c.after), signed(c.delta)] for c in changes]
+    rows = [[c.key, percent(c.before, lang), percent(c.after, lang), signed(c.delta, lang)] for c in changes]
     return Section(title, [text(what, lang)] + _headers(lang, "before", "after", "delta"), rows)

@@ -99,7 +99,7 @@ def heading(report: Report) -> str:
 def summary_line(report: Report) -> str:
     """'Summary: 5 fail, 1 needs attestation' in the report's language."""
     counts, lang = report.summary.by_status, report.language
-    parts = [f"{counts[status]} {status_label(status, lang).lower()}" for status in STATUS_ORDER if counts[status]]
+    parts = [text(f"summary.{status.value}", lang, n=counts[status]) for status in STATUS_ORDER if counts[status]]
     return f"{text('heading.summary', lang)}: " + ", ".join(parts)
 
 

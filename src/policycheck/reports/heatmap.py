@@ -99,7 +99,7 @@ def drill_down(audit: AuditReport) -> str:
     for group in section_groups(audit):
         schools = {school.folder for rule in group.rules for school in with_gap[rule.id]}
         rows = [[esc(rule.id), esc(rule.title), esc(severity_label(rule.severity, lang)),
-                 esc(percent(results[rule.id].compliance.share)),
+                 esc(percent(results[rule.id].compliance.share, lang)),
                  esc(", ".join(f"{s.name or s.folder} ({s.folder})" for s in with_gap[rule.id]) or "–")]
                 for rule in group.rules]
         summary = text("heatmap.section", lang, section=group.section, rules=len(group.rules), schools=len(schools))

@@ -52,7 +52,7 @@ def _change(audit: AuditReport) -> str:
         return heading + f"<p>{esc(text('summary.no_comparison', lang))}</p>"
     before, after = _averages(audit.comparison)
     delta = None if before is None or after is None else after - before
-    line = text("summary.change", lang, before=percent(before), after=percent(after), delta=signed(delta),
+    line = text("summary.change", lang, before=percent(before, lang), after=percent(after, lang), delta=signed(delta, lang),
                 previous=audit.comparison.previous_as_of.isoformat())
     return heading + _bars(audit, before, after) + f"<p>{esc(line)}</p>"
 
@@ -75,8 +75,8 @@ def _bars(audit: AuditReport, before: float | None, after: float | None) -> str:
         length = round(BAR_WIDTH * (share or 0))
         parts.append(f'<text x="0" y="{y + 13}" font-size="11">{esc(label.split(" (")[0])}</text>'
                      f'<rect x="{LABEL_WIDTH}" y="{y}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" fill="#eee"/>'
-                     f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}"><title>{esc(label)}: {esc(percent(share))}</title></rect>'
-                     f'<text x="{LABEL_WIDTH + BAR_WIDTH + 6}" y="{y + 13}" font-size="12">{esc(percent(share))}</text>')
+                     f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{colour}"><title>{esc(label)}: {esc(percent(share, lang))}</title></rect>'
+                     f'<text x="{LABEL_WIDTH + BAR_WIDTH + 6}" y="{y + 13}" font-size="12">{esc(percent(share, lang))}</text>')
     return (f'<svg class="change" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" font-family="sans-serif" aria-label="{esc(text("heading.change", lang))}">'
             + "".join(parts) + "</svg>")
