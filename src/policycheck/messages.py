@@ -10,6 +10,80 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CATALOG: dict[str, dict[str, str]] = {
+    "answer.unanswered": {
+        "en": "'{path}' has no answer yet",
+        "nb": "'{path}' er ikke besvart ennå",
+        "da": "'{path}' er ikke besvaret endnu",
+    },
+    "answer.todo": {
+        "en": "'{path}' still holds a TODO",
+        "nb": "'{path}' inneholder fortsatt TODO",
+        "da": "'{path}' indeholder stadig TODO",
+    },
+    "answer.not_yesno": {
+        "en": "'{path}' is {value}; answer yes or no (ja/nei, ja/nej, yes/no, true/false)",
+        "nb": "'{path}' er {value}; svar ja eller nei (ja/nei, yes/no, true/false)",
+        "da": "'{path}' er {value}; svar ja eller nej (ja/nej, yes/no, true/false)",
+    },
+    "answer.not_one_choice": {
+        "en": "'{path}' is {value}; give one choice",
+        "nb": "'{path}' er {value}; oppgi ett valg",
+        "da": "'{path}' er {value}; angiv ét valg",
+    },
+    "answer.unknown_choice_hint": {
+        "en": "'{path}': {value} is not in the vocabulary '{vocabulary}' (did you mean '{suggestion}'?)",
+        "nb": "'{path}': {value} finnes ikke i vokabularet '{vocabulary}' (mente du '{suggestion}'?)",
+        "da": "'{path}': {value} findes ikke i ordforrådet '{vocabulary}' (mente du '{suggestion}'?)",
+    },
+    "answer.unknown_choice": {
+        "en": "'{path}': {value} is not in the vocabulary '{vocabulary}'; choose one of: {choices}",
+        "nb": "'{path}': {value} finnes ikke i vokabularet '{vocabulary}'; velg en av: {choices}",
+        "da": "'{path}': {value} findes ikke i ordforrådet '{vocabulary}'; vælg en af: {choices}",
+    },
+    "answer.own_choice": {
+        "en": "'{path}': {value} is not in the vocabulary '{vocabulary}' and is read as the school's own entry",
+        "nb": "'{path}': {value} finnes ikke i vokabularet '{vocabulary}' og leses som skolens eget punkt",
+        "da": "'{path}': {value} findes ikke i ordforrådet '{vocabulary}' og læses som skolens eget punkt",
+    },
+    "answer.not_list": {
+        "en": "'{path}' is {value}; give a list, or 'none' for an empty one",
+        "nb": "'{path}' er {value}; skriv en liste, eller «ingen» for en tom liste",
+        "da": "'{path}' er {value}; skriv en liste, eller »ingen« for en tom liste",
+    },
+    "answer.not_records": {
+        "en": "'{path}' is {value}; give a list of entries, each a mapping",
+        "nb": "'{path}' er {value}; skriv en liste med punkter, hvert punkt med egne felter",
+        "da": "'{path}' er {value}; skriv en liste med punkter, hvert punkt med egne felter",
+    },
+    "answer.not_record": {
+        "en": "'{path}' is {value}; each entry is a mapping of its fields",
+        "nb": "'{path}' er {value}; hvert punkt skal ha egne felter (nøkkel: verdi)",
+        "da": "'{path}' er {value}; hvert punkt skal have egne felter (nøgle: værdi)",
+    },
+    "answer.not_date": {
+        "en": "'{path}' is {value}; give a date (YYYY-MM-DD or DD.MM.YYYY)",
+        "nb": "'{path}' er {value}; skriv en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)",
+        "da": "'{path}' er {value}; skriv en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)",
+    },
+    "answer.not_week": {
+        "en": "'{path}' is {value}; give a week number from 1 to 53 (e.g. 34 or 'week 34')",
+        "nb": "'{path}' er {value}; skriv et ukenummer fra 1 til 53 (f.eks. 34 eller «uke 34»)",
+        "da": "'{path}' er {value}; skriv et ugenummer fra 1 til 53 (fx 34 eller »uge 34«)",
+    },
+    "answer.not_number": {
+        "en": "'{path}' is {value}; give a number (e.g. 2 or 2.5)",
+        "nb": "'{path}' er {value}; skriv et tall (f.eks. 2 eller 2,5)",
+        "da": "'{path}' er {value}; skriv et tal (fx 2 eller 2,5)",
+    },
+    "answer.not_text": {
+        "en": "'{path}' is {value}; write a description",
+        "nb": "'{path}' er {value}; skriv en beskrivelse",
+        "da": "'{path}' er {value}; skriv en beskrivelse",
+    },
+    "answer.a_mapping": {"en": "a mapping", "nb": "en tabell av felter", "da": "en tabel af felter"},
+    "answer.a_list": {"en": "a list", "nb": "en liste", "da": "en liste"},
+    "answer.level.error": {"en": "error", "nb": "feil", "da": "fejl"},
+    "answer.level.warning": {"en": "warning", "nb": "advarsel", "da": "advarsel"},
     "present.missing": {
         "en": "'{path}' is missing from the plan",
         "nb": "'{path}' mangler i planen",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal, Mapping
 
-from pydantic import model_validator
+from pydantic import PrivateAttr, model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, blank_outcome
+from policycheck.checks.base import ChoiceResolver, CheckContext, Outcome, PlanCheck, amount, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -19,6 +19,7 @@ class ContainsCheck(PlanCheck):
     members: list[str] | None = None
     parameter: str | None = None
     key: str | None = None
+    _member_ids: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_source(self) -> "ContainsCheck":
@@ -28,6 +29,13 @@ class ContainsCheck(PlanCheck):
 
     def placeholders(self) -> dict[str, object]:
         return {self.path: [{self.key: "TODO"} if self.key else "TODO"]}
+
+    def named_choices(self) -> list[tuple[str, str | None, str]]:
+        return [(self.path, self.key, member) for member in self.members or []]
+
+    def resolve_choices(self, resolve: ChoiceResolver) -> None:
+        found = {member: resolve(self.path, self.key, member) for member in self.members or []}
+        self._member_ids = {member: id_ for member, id_ in found.items() if id_ is not None}
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
         field = Message("describe.field", {"key": self.key}) if self.key else ""
@@ -44,7 +52,7 @@ class ContainsCheck(PlanCheck):
             return Outcome(Status.fail, Message("contains.not_list", {"path": self.path}), evidence)
         required = self.members if self.members is not None else list(context.parameter(self.parameter))
         present = {self._member(item) for item in value}
-        missing = [member for member in required if member.casefold() not in present]
+        missing = [member for member in required if self._member_ids.get(member, member).casefold() not in present]
         if missing:
             return Outcome(Status.fail, Message("contains.fail", {"path": self.path, "missing": missing}), evidence)
         return Outcome(Status.passed, Message("contains.ok", {"path": self.path, "members": required}), evidence)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from policycheck.errors import InputError, Problem, UsageError, did_you_mean
 from policycheck.loading.overrides import is_override_file, load_override
+from policycheck.loading.questions import load_questions, resolve_rule_choices
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.duty import duty_problems
@@ -56,10 +57,14 @@ def _load_pack_folder(folder: Path) -> PolicyPack:
         rules_file = validate_document(document, RulesFile, "rules file")
         problems += _cross_check(rules_file, document, meta, seen)
         rules += rules_file.rules
+    questions, vocabularies, question_problems = load_questions(folder, _section_order)
+    problems += question_problems
     if problems:
         raise InputError(problems)
+    resolve_rule_choices(rules, questions, vocabularies)
     parameters = {name: parameter.default for name, parameter in meta.parameters.items()}
-    return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters)
+    return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters,
+                      questions=questions, vocabularies=vocabularies)
 
 
 def _section_order(path: Path) -> list:

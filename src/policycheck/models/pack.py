@@ -159,6 +159,17 @@ class PolicyPack(BaseModel):
     folder: str
     parameters: dict[str, int | float | str | bool | list[str]]
     overrides: list[str] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list, description="The plan's questions in the document's order")
+    vocabularies: dict[str, VocabularyDefinition] = Field(default_factory=dict)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def question(self, path: str) -> Question | None:
+        return next((question for question in self.questions if question.path == path), None)
+
+
+# Questions quote their source like rules do, so they are defined after `Source`.
+from policycheck.models.question import Question, VocabularyDefinition  # noqa: E402
+
+PolicyPack.model_rebuild()
