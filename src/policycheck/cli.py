@@ -98,7 +98,7 @@ def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None
     log = api.logrun.LogOptions(logs=logs, roster=roster, calendar=calendar, mapping=mapping,
                                 school_year=school_year, skip_bad_rows=skip_bad_rows)
     request = api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, waivers=waivers,
-                               baseline=baseline, log=log, redact=redact)
+                               baseline=baseline, log=log, redact=redact, on_answer_problems=_warn_answer_problems)
     report = api.run_check(request)
     _emit_formats([reporter(name) for name in formats], lambda r: r.render(report), output, output_dir)
     sys.exit(report.exit_code(_threshold(fail_on)))
@@ -148,24 +148,52 @@ def merge(shards: tuple[Path, ...], formats: tuple[str, ...], output: Path | Non
     sys.exit(result.exit_code(_threshold(fail_on)))
 
 
+def _warn_answer_problems(problems: list) -> None:
+    """`check`: answers the pack cannot read are judged as written; say so before the report
+    (a TODO or an unanswered question is a gap the report itself shows)."""
+    for problem in (problem for problem in problems if not problem.unfinished):
+        click.echo(f"{problem.problem.where}: warning: {problem.problem.message}", err=True)
+
+
 def _threshold(fail_on: str) -> Severity | None:
     return None if fail_on == "never" else Severity(fail_on)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+VALIDATE_EXIT_CODES_HELP = """\b
+Exit codes:
+  0  every file is valid (warnings, e.g. a TODO left, are printed)
+  1  with --strict: valid, but with warnings
+  2  a file is invalid, or (with --policy) a plan's answer cannot be read:
+     a value outside its vocabulary (with a did-you-mean), a wrong type
+  3  internal error (a bug: please report it)"""
+
+
+@cli.command(epilog=VALIDATE_EXIT_CODES_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--as", "kind", type=click.Choice(sorted(api.VALIDATORS)), help="Kind of file (default: inferred).")
-def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Validate packs, rules files, plans or reports against their schemas."""
-    failed = False
+@click.option("--policy", "-p", metavar="PACK",
+              help="Also read each plan's answers as this pack's questions: vocabulary, type and TODOs.")
+@click.option("--strict", is_flag=True, help="Warnings (a TODO left, an unanswered question, a school's own choice) make the exit code 1.")
+@LANG_OPTION
+def validate(files: tuple[Path, ...], kind: str | None, policy: str | None, strict: bool, language: str | None) -> None:
+    """Validate packs, rules files, plans or reports against their schemas (plans against a pack with --policy)."""
+    pack = load_pack(policy) if policy else None
+    errors = warnings = False
     for path in files:
         try:
             found = api.validate_file(path, kind)
-            click.echo(f"{path}: ok ({found})")
+            problems = api.plan_answer_problems(path, pack, language) if pack is not None and found == "plan" else []
         except InputError as error:
             click.echo(str(error), err=True)
-            failed = True
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+            errors = True
+            continue
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        errors |= any(problem.level == "error" for problem in problems)
+        warnings |= bool(problems)
+        if not any(problem.level == "error" for problem in problems):
+            click.echo(f"{path}: ok ({found}{', ' + pack.meta.id if pack is not None and found == 'plan' else ''})")
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_GAPS if strict and warnings else EXIT_OK)
 
 
 @cli.command()

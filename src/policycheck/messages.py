@@ -82,8 +82,6 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "answer.a_mapping": {"en": "a mapping", "nb": "en tabell av felter", "da": "en tabel af felter"},
     "answer.a_list": {"en": "a list", "nb": "en liste", "da": "en liste"},
-    "answer.level.error": {"en": "error", "nb": "feil", "da": "fejl"},
-    "answer.level.warning": {"en": "warning", "nb": "advarsel", "da": "advarsel"},
     "present.missing": {
         "en": "'{path}' is missing from the plan",
         "nb": "'{path}' mangler i planen",

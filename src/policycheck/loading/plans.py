@@ -22,6 +22,16 @@ class LevelledProblem:
 
     level: str
     problem: Problem
+    key: str
+
+    @property
+    def unfinished(self) -> bool:
+        """A TODO left or a question unanswered: a gap the report shows, not a wording problem."""
+        return self.key in ("answer.todo", "answer.unanswered")
+
+    def __str__(self) -> str:
+        """'file:line:column: warning: message', the form editors and CI annotations read."""
+        return f"{self.problem.where}: {self.level}: {self.problem.message}"
 
 
 @dataclass
@@ -36,7 +46,8 @@ class PlanReading:
 
     def located(self, language: str) -> list[LevelledProblem]:
         """Each answer problem at its file:line:column, in `language`."""
-        return [LevelledProblem(item.level, _located(self.document, item, language)) for item in self.answer_problems]
+        return [LevelledProblem(item.level, _located(self.document, item, language), item.message.key)
+                for item in self.answer_problems]
 
 
 def load_plan(path: Path, pack: PolicyPack | None = None) -> tuple[LocalPlan, PlanView]:
