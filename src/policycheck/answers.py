@@ -30,7 +30,7 @@ NONE_WORDS = ("ingen", "intet", "ikke noen", "none", "nothing", "-", "–", "—
 NUMBER_WORDS = {
     "null": 0, "nul": 0, "zero": 0, "en": 1, "ett": 1, "et": 1, "ein": 1, "one": 1, "to": 2, "two": 2,
     "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6, "sju": 7,
-    "syv": 7, "seven": 7, "aatte": 8, "otte": 8, "eight": 8, "ni": 9, "nine": 9, "ti": 10, "ten": 10,
+    "syv": 7, "seven": 7, "åtte": 8, "otte": 8, "eight": 8, "ni": 9, "nine": 9, "ti": 10, "ten": 10,
 }
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\.?(?:\s+[^\d\s][^\d]*)?$")
@@ -47,6 +47,9 @@ def meaning_key(word: str) -> str:
     without_punctuation = _PUNCTUATION.sub(" ", word)
     folded = fold(without_punctuation)
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+_NUMBER_KEYS = {meaning_key(word): number for word, number in NUMBER_WORDS.items()}
 
 
 class Choices:
@@ -271,7 +274,7 @@ def parse_number(text: str) -> int | float | None:
     if match:
         digits = match.group(1).replace(",", ".")
         return float(digits) if "." in digits else int(digits)
-    return NUMBER_WORDS.get(meaning_key(text))
+    return _NUMBER_KEYS.get(meaning_key(text))
 
 
 def _dotted(path: tuple) -> str:

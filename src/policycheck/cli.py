@@ -29,6 +29,7 @@ from policycheck.reports.base import Reporter
 from policycheck.reports.registry import AUDIT_REPORTERS, REPORTERS, reporter
 from policycheck.runtime import settle_process
 from policycheck.scaffold import scaffold_plan
+from policycheck.plan_schema import plan_schema_name, plan_schema_text, plan_schema_url, write_plan_schemas
 from policycheck.schemas import write_schemas
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -220,12 +221,19 @@ def explain(rule_id: str, policy: str | None, language: str | None) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the plan here (default: print it).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(policy: str, output: Path | None, force: bool) -> None:
-    """Write a local plan skeleton for a pack, with TODOs and the source clauses."""
+    """Write a local plan to fill in for a pack: its questions in the document's order, each with its
+    type, choices and source quote; with --output, the pack's plan schema is written beside it."""
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} exists; give --force to overwrite it")
-    _emit(scaffold_plan(load_pack(policy), output), output)
-    if output is not None:
-        click.echo(f"wrote {output}; fill in the TODOs, then run: policycheck check --policy {policy} --plan {output}", err=True)
+    pack = load_pack(policy)
+    if output is None:
+        _emit(scaffold_plan(pack, plan_schema_url(pack)), None)
+        return
+    schema = output.parent / plan_schema_name(pack)
+    write_atomic(schema, plan_schema_text(pack))
+    write_atomic(output, scaffold_plan(pack, schema.name))
+    click.echo(f"wrote {output} and its schema {schema} (keep them together); fill in the TODOs, then run: "
+               f"policycheck validate --policy {policy} {output}", err=True)
 
 
 @cli.command("test")
@@ -258,8 +266,9 @@ def docs(packs: tuple[str, ...], output_dir: Path) -> None:
 @cli.command(hidden=True)
 @click.option("--output-dir", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
 def schemas(output_dir: Path) -> None:
-    """Regenerate the JSON Schemas from the models."""
-    for path in write_schemas(output_dir):
+    """Regenerate the JSON Schemas from the models, and each bundled pack's plan schema."""
+    packs = [load_pack(name) for name in bundled_pack_names()]
+    for path in write_schemas(output_dir) + write_plan_schemas(packs, output_dir):
         click.echo(f"wrote {path}")
 
 

@@ -10,6 +10,49 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CATALOG: dict[str, dict[str, str]] = {
+    "plan_schema.choices": {
+        "en": "One of: {choices} (or any of their words in nb, da or en)",
+        "nb": "Ett av: {choices} (eller et av ordene for dem på nb, da eller en)",
+        "da": "Ét af: {choices} (eller et af ordene for dem på nb, da eller en)",
+    },
+    "scaffold.fill_in": {
+        "en": "Fill in every TODO (the comment above each answer says what it takes); `policycheck validate --policy` checks the answers, `policycheck check` lists what is still missing.",
+        "nb": "Fyll ut hver TODO (kommentaren over hvert svar sier hva det skal være); `policycheck validate --policy` sjekker svarene, `policycheck check` viser hva som mangler.",
+        "da": "Udfyld hvert TODO (kommentaren over hvert svar siger, hvad det skal være); `policycheck validate --policy` tjekker svarene, `policycheck check` viser, hvad der mangler.",
+    },
+    "scaffold.grades": {
+        "en": "the school's grades",
+        "nb": "skolens trinn",
+        "da": "skolens klassetrin",
+    },
+    "scaffold.school_year": {"en": "e.g. 2025-2026", "nb": "f.eks. 2025-2026", "da": "fx 2025-2026"},
+    "scaffold.attestations": {
+        "en": "Statements no data can prove: a dated statement naming who attests each one.",
+        "nb": "Forhold ingen data kan vise: en datert erklæring om hvert av dem, med hvem som bekrefter den.",
+        "da": "Forhold, ingen data kan vise: en dateret erklæring om hvert af dem, med hvem der bekræfter den.",
+    },
+    "scaffold.read_by": {"en": "read by: {rules}", "nb": "leses av: {rules}", "da": "læses af: {rules}"},
+    "scaffold.type.yesno": {"en": "yes or no (ja/nei)", "nb": "ja eller nei", "da": "ja eller nej"},
+    "scaffold.type.choice": {"en": "one of: {choices}", "nb": "ett av: {choices}", "da": "ét af: {choices}"},
+    "scaffold.type.multichoice": {
+        "en": "a list of: {choices} (or your own; 'none' for none)",
+        "nb": "en liste med: {choices} (eller egne punkter; «ingen» for ingen)",
+        "da": "en liste med: {choices} (eller egne punkter; »ingen« for ingen)",
+    },
+    "scaffold.type.list-or-none": {
+        "en": "a list, or 'none'",
+        "nb": "en liste, eller «ingen»",
+        "da": "en liste, eller »ingen«",
+    },
+    "scaffold.type.date": {"en": "a date, YYYY-MM-DD", "nb": "en dato, ÅÅÅÅ-MM-DD", "da": "en dato, ÅÅÅÅ-MM-DD"},
+    "scaffold.type.week": {"en": "a week number (1-53)", "nb": "et ukenummer (1-53)", "da": "et ugenummer (1-53)"},
+    "scaffold.type.number": {"en": "a number", "nb": "et tall", "da": "et tal"},
+    "scaffold.type.text": {"en": "free text (a description)", "nb": "fritekst (en beskrivelse)", "da": "fritekst (en beskrivelse)"},
+    "scaffold.type.records": {
+        "en": "a list of entries, each with: {fields}",
+        "nb": "en liste med punkter, hvert med: {fields}",
+        "da": "en liste med punkter, hvert med: {fields}",
+    },
     "answer.unanswered": {
         "en": "'{path}' has no answer yet",
         "nb": "'{path}' er ikke besvart ennå",
