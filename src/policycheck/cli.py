@@ -258,7 +258,7 @@ def test_packs(packs: tuple[str, ...]) -> None:
 @click.argument("packs", nargs=-1, metavar="[PACK...]")
 @click.option("--output-dir", type=click.Path(path_type=Path), default=Path("docs"), show_default=True)
 def docs(packs: tuple[str, ...], output_dir: Path) -> None:
-    """Generate the rule reference (docs/rules/<pack>.md) and the coverage table."""
+    """Generate the rule reference (docs/rules/<pack>.md), the plan questions (docs/questions/<pack>.md) and the coverage table."""
     for path in write_docs([load_pack(p) for p in packs or bundled_pack_names()], output_dir):
         click.echo(f"wrote {path}")
 
