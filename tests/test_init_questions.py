@@ -33,7 +33,7 @@ def test_comments_are_in_the_packs_language(name, words):
 def test_each_question_shows_its_type_choices_and_source_quote():
     text = _scaffold("tromso")
     block = text[:text.index("  tema: [TODO]")].rsplit("\n\n", 1)[-1]
-    assert "# Samtalen gir felles forståelse av faglig og sosial utvikling og vurderer behov for støtte" in block
+    assert "# Hva handler utviklingssamtalen om?" in block
     assert "# en liste med: faglig-utvikling | sosial-utvikling | behov-for-stotte (eller egne punkter; «ingen» for ingen)" in block
     assert '§3.3: "' in block
     assert "  punkter: [{tema: TODO, tekst: TODO}]" in text

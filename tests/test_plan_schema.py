@@ -94,7 +94,7 @@ def test_the_schema_takes_the_documents_words_ja_nei_and_ingen(tmp_path):
 def test_descriptions_are_in_the_packs_language_with_the_source_quote():
     schema = json.loads((ROOT / "schemas" / "plan-vest.schema.json").read_text())
     question = schema["properties"]["skole_hjemsamtaler"]["properties"]["dagsorden"]
-    assert question["description"].startswith("Skole/hjemsamtalen er forberedt")
+    assert question["description"].startswith("Hvad er på dagsordenen ved skole/hjemsamtalen?")
     assert "§Den enkelte elev: «" in question["description"]
     enum = question["anyOf"][0]["items"]["anyOf"][0]["anyOf"][0]["enum"]
     assert {"evaluering-af-skolegangen", "evaluering af elevens skolegang"} <= set(enum)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any, Callable, Literal
 
-from policycheck.errors import shown
+from policycheck.errors import SHOWN_CHARACTERS, shown
 from policycheck.messages import Message
 from policycheck.models.question import Question, RecordField, VocabularyDefinition
 from policycheck.vocabulary import fold
@@ -66,6 +66,8 @@ class Choices:
 
     def suggestion(self, word: str) -> str | None:
         """The entry id a misspelt word most likely means (over every synonym), or None."""
+        if len(word) > SHOWN_CHARACTERS:  # difflib is quadratic: a page of text is no typo
+            return None
         matches = get_close_matches(word.casefold(), list(self._spellings), n=1, cutoff=0.75)
         return self._spellings[matches[0]] if matches else None
 
