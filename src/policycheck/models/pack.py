@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field, model_validator
 from policycheck.checks.registry import AnyCheck
 from policycheck.models.common import GradeRange, Language, LocalizedText, Severity, Strict
 from policycheck.models.duty import Bearer, Modal, SchoolPart
+from policycheck.models.question import Question, VocabularyDefinition
+from policycheck.models.source import Source
 
 RULE_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"
 
@@ -68,13 +70,6 @@ class SourceDocument(Strict):
     title: str
     reference: str | None = None
     url: str | None = None
-
-
-class Source(Strict):
-    """The clause a rule encodes: section as the document numbers it, the quote verbatim."""
-
-    section: str = Field(min_length=1)
-    quote: str = Field(min_length=1)
 
 
 class LegalBasis(Strict):
@@ -167,9 +162,3 @@ class PolicyPack(BaseModel):
 
     def question(self, path: str) -> Question | None:
         return next((question for question in self.questions if question.path == path), None)
-
-
-# Questions quote their source like rules do, so they are defined after `Source`.
-from policycheck.models.question import Question, VocabularyDefinition  # noqa: E402
-
-PolicyPack.model_rebuild()

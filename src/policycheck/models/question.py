@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from policycheck.models.common import Language, LocalizedText, Strict
-from policycheck.models.pack import Source
+from policycheck.models.source import Source
 
 QuestionType = Literal["yesno", "choice", "multichoice", "list-or-none", "date", "week", "number", "text", "records"]
 FieldType = Literal["yesno", "choice", "date", "week", "number", "text"]
