@@ -98,3 +98,10 @@ def test_descriptions_are_in_the_packs_language_with_the_source_quote():
     assert "§Den enkelte elev: «" in question["description"]
     enum = question["anyOf"][0]["items"]["anyOf"][0]["anyOf"][0]["enum"]
     assert {"evaluering-af-skolegangen", "evaluering af elevens skolegang"} <= set(enum)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_example_plans_name_their_packs_schema(name):
+    plan = ROOT / EXAMPLES[name]
+    (reference,) = MODELINE.findall(plan.read_text())
+    assert (plan.parent / reference).resolve() == (ROOT / "schemas" / f"plan-{name}.schema.json").resolve()
