@@ -96,7 +96,8 @@ def test_descriptions_are_in_the_packs_language_with_the_source_quote():
     question = schema["properties"]["skole_hjemsamtaler"]["properties"]["dagsorden"]
     assert question["description"].startswith("Hvad er på dagsordenen ved skole/hjemsamtalen?")
     assert "§Den enkelte elev: «" in question["description"]
-    enum = question["anyOf"][0]["items"]["anyOf"][0]["anyOf"][0]["enum"]
+    assert question["anyOf"][0]["items"]["anyOf"][0] == {"$ref": "#/$defs/vocabulary-dagsorden-samtale"}
+    enum = schema["$defs"]["vocabulary-dagsorden-samtale"]["anyOf"][0]["enum"]
     assert {"evaluering-af-skolegangen", "evaluering af elevens skolegang"} <= set(enum)
 
 

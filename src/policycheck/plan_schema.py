@@ -36,8 +36,10 @@ def plan_schema_url(pack: PolicyPack) -> str:
 def plan_schema_text(pack: PolicyPack) -> str:
     """The pack's plan schema as the committed JSON text."""
     schema = LocalPlan.model_json_schema(by_alias=True, mode="validation")
-    sections = _sections(pack)
-    schema["properties"] = {**schema["properties"], **sections}
+    schema["properties"] = {**schema["properties"], **_sections(pack)}
+    schema["$defs"] = {**schema.get("$defs", {}),
+                       **{_definition(name): _choice_schema(definition, pack.meta.language)
+                          for name, definition in pack.vocabularies.items()}}
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": plan_schema_url(pack),
               **schema, "title": localize(pack.meta.title, pack.meta.language)}
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
@@ -75,20 +77,25 @@ def _question_schema(question: Question, pack: PolicyPack) -> dict[str, Any]:
                      f"\n\n{localize(question.help, language)}" if question.help else ""),
                  "markdownDescription": f"**{label}**\n\n> §{question.source.section}: {quote}"}
     if question.type == "records":
-        fields = {name: _value_schema(field.type, field.vocabulary, pack) for name, field in (question.fields or {}).items()}
+        fields = {name: _value_schema(field.type, field.vocabulary) for name, field in (question.fields or {}).items()}
         records = {"type": "array", "items": {"anyOf": [{"type": "object", "properties": fields}, TODO_SCHEMA]}}
         return {**described, "anyOf": [records, NONE_SCHEMA, TODO_SCHEMA]}
-    return {**described, **_value_schema(question.type, question.vocabulary, pack)}
+    return {**described, **_value_schema(question.type, question.vocabulary)}
 
 
-def _value_schema(kind: str, vocabulary: str | None, pack: PolicyPack) -> dict[str, Any]:
+def _value_schema(kind: str, vocabulary: str | None) -> dict[str, Any]:
     """What an answer of this type may be written as."""
     if kind in ("choice", "multichoice"):
-        choice = _choice_schema(pack.vocabularies[vocabulary or ""], pack.meta.language)
+        choice = {"$ref": f"#/$defs/{_definition(vocabulary or '')}"}
         if kind == "choice":
             return {"anyOf": [choice, TODO_SCHEMA]}
         return {"anyOf": [{"type": "array", "items": {"anyOf": [choice, TODO_SCHEMA]}}, NONE_SCHEMA, choice, TODO_SCHEMA]}
     return {"anyOf": [*_SCALARS[kind], TODO_SCHEMA]}
+
+
+def _definition(vocabulary: str) -> str:
+    """The name under $defs of a vocabulary's choices (each vocabulary is written once, and referred to)."""
+    return f"vocabulary-{vocabulary}"
 
 
 def _choice_schema(definition: VocabularyDefinition, language: str) -> dict[str, Any]:
