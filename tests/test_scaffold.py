@@ -8,9 +8,9 @@ import pytest
 import yaml
 from conftest import MINIPACK, run_cli
 
-from policycheck.loading.plans import answered_view
 from policycheck.engine import evaluate
 from policycheck.loading.packs import bundled_pack_names, load_pack
+from policycheck.loading.plans import answered_view
 from policycheck.models.common import Status
 from policycheck.models.plan import LocalPlan
 

@@ -23,13 +23,13 @@ from policycheck.explain import explain_rule, rules_table
 from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.models.common import LANGUAGES, Severity
 from policycheck.output import write_atomic
+from policycheck.plan_schema import plan_schema_name, plan_schema_text, plan_schema_url, write_plan_schemas
 from policycheck.policytest import run_pack_tests
 from policycheck.reference import write_docs
 from policycheck.reports.base import Reporter
 from policycheck.reports.registry import AUDIT_REPORTERS, REPORTERS, reporter
 from policycheck.runtime import settle_process
 from policycheck.scaffold import scaffold_plan
-from policycheck.plan_schema import plan_schema_name, plan_schema_text, plan_schema_url, write_plan_schemas
 from policycheck.schemas import write_schemas
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130

@@ -22,10 +22,10 @@ import yaml
 from pydantic import Field
 
 from policycheck.api import evaluate_with_log
-from policycheck.loading.plans import answered_view
 from policycheck.logrun import LogOptions
 from policycheck.errors import InputError, Problem, did_you_mean
 from policycheck.loading.packs import load_pack
+from policycheck.loading.plans import answered_view
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.common import Status, Strict
