@@ -8,9 +8,9 @@ import pytest
 import yaml
 from conftest import MINIPACK, run_cli
 
-from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate
 from policycheck.loading.packs import bundled_pack_names, load_pack
+from policycheck.loading.plans import answered_view
 from policycheck.models.common import Status
 from policycheck.models.plan import LocalPlan
 
@@ -59,7 +59,7 @@ def deep_merge(target: dict, extra: dict) -> None:
 
 def statuses_of(pack, data: dict) -> dict:
     plan = LocalPlan.model_validate(data)
-    report = evaluate(pack, plan, PlanView(data, "example", {}, plan.attestations), as_of=dt.date(2026, 1, 15))
+    report = evaluate(pack, plan, answered_view(pack, data, "example", {}, plan.attestations), as_of=dt.date(2026, 1, 15))
     return {finding.rule_id: finding for finding in report.findings}
 
 

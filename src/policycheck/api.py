@@ -14,7 +14,7 @@ from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate, school_year_start
 from policycheck.errors import InputError, UsageError, did_you_mean
 from policycheck.loading.packs import PACK_FILE, bundled_pack_names, duty_lint, load_pack
-from policycheck.loading.plans import load_plan
+from policycheck.loading.plans import LevelledProblem, load_plan, read_plan
 from policycheck.loading.roster import load_roster
 from policycheck.loading.validate import check_schema, validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
@@ -39,6 +39,8 @@ class CheckRequest:
     baseline: Path | None = None
     log: logrun.LogOptions = logrun.LogOptions()
     redact: bool = False
+    on_answer_problems: Callable[[list[LevelledProblem]], None] | None = None
+    """Told, before evaluating, of the plan's answers that could not be read (`check` prints them as warnings)."""
 
 
 def run_check(request: CheckRequest) -> Report:
@@ -53,12 +55,15 @@ def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
     A pack with several versions or dated parameters is loaded again as it stood on the first day
     of the plan's school year (1 August), unless that is the version already loaded.
     """
-    plan, view = load_plan(request.plan, pack)
-    as_of = request.as_of or default_as_of(plan, dt.date.today())
+    reading = read_plan(request.plan, pack)
+    as_of = request.as_of or default_as_of(reading.plan, dt.date.today())
     if pack.dated:
-        loaded, pack = pack, pack_in_force(request.policy, school_year_start(plan) or as_of)
+        loaded, pack = pack, pack_in_force(request.policy, school_year_start(reading.plan) or as_of)
         if pack.folder != loaded.folder:
-            plan, view = load_plan(request.plan, pack)  # the plan's keys are checked against that version
+            reading = read_plan(request.plan, pack)  # the plan's answers are read by that version's questions
+    if request.on_answer_problems is not None and reading.answer_problems:
+        request.on_answer_problems(reading.located(request.language or pack.meta.language))
+    plan, view = reading.plan, reading.view
     report = evaluate_with_log(pack, plan, view, as_of, request.language, request.log)
     report = postprocess(with_identities(report, view), request.waivers, request.baseline)
     if request.redact:  # the roster is read again only here: it names every pseudonym to replace
@@ -182,6 +187,14 @@ def infer_kind(document: YamlDocument) -> str:
     if isinstance(document.data, list) and all(isinstance(item, dict) and "approved_by" in item for item in document.data):
         return "waivers"
     raise InputError.at(document.file, f"cannot tell what kind of file this is; give --as ({', '.join(VALIDATORS)})", 1, 1)
+
+
+def plan_answer_problems(path: Path, pack: PolicyPack, language: str | None = None) -> list[LevelledProblem]:
+    """`validate --policy`: the plan's answers the pack's questions cannot read (errors) or that are
+    not finished (warnings: a TODO, no answer, an open vocabulary's unknown word), each at file:line:column.
+
+    Raises InputError for a plan that is not even well-formed (its schema, its keys)."""
+    return read_plan(path, pack).located(language or pack.meta.language)
 
 
 def validate_file(path: Path, kind: str | None = None) -> str:

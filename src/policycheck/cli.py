@@ -26,6 +26,7 @@ from policycheck.loading.packs import bundled_pack_names, load_pack
 from policycheck.models.common import LANGUAGES, Severity
 from policycheck.output import write_atomic
 from policycheck.packdiff import diff_packs, render_diff
+from policycheck.plan_schema import plan_schema_name, plan_schema_text, plan_schema_url, write_plan_schemas
 from policycheck.policytest import run_pack_tests
 from policycheck.reference import write_docs
 from policycheck.reports.base import Reporter
@@ -109,7 +110,7 @@ def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None
     log = api.logrun.LogOptions(logs=logs, roster=roster, calendar=calendar, mapping=mapping,
                                 school_year=school_year, skip_bad_rows=skip_bad_rows)
     request = api.CheckRequest(policy=policy, plan=plan, as_of=day, language=language, waivers=waivers,
-                               baseline=baseline, log=log, redact=redact)
+                               baseline=baseline, log=log, redact=redact, on_answer_problems=_warn_answer_problems)
     report = api.run_check(request)
     _emit_formats([reporter(name) for name in formats], lambda r: r.render(report), output, output_dir)
     sys.exit(report.exit_code(_threshold(fail_on)))
@@ -161,24 +162,47 @@ def merge(shards: tuple[Path, ...], formats: tuple[str, ...], output: Path | Non
     sys.exit(result.exit_code(_threshold(fail_on)))
 
 
+def _warn_answer_problems(problems: list) -> None:
+    """`check`: answers the pack cannot read are judged as written; say so before the report
+    (a TODO or an unanswered question is a gap the report itself shows)."""
+    for problem in (problem for problem in problems if not problem.unfinished):
+        click.echo(f"{problem.problem.where}: warning: {problem.problem.message}", err=True)
+
+
 def _threshold(fail_on: str) -> Severity | None:
     return None if fail_on == "never" else Severity(fail_on)
 
 
-@cli.command(epilog=exit_codes("  0  every file is valid", "  2  a file is not valid (each problem at file:line:column)"))
+@cli.command(epilog=exit_codes("  0  every file is valid (warnings, e.g. a TODO left, are printed)",
+                               "  1  with --strict: valid, but with warnings",
+                               "  2  a file is not valid (each problem at file:line:column), or (with --policy) a\n"
+                               "     plan's answer cannot be read: a value outside its vocabulary, a wrong type"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--as", "kind", type=click.Choice(sorted(api.VALIDATORS)), help="Kind of file (default: inferred).")
-def validate(files: tuple[Path, ...], kind: str | None) -> None:
-    """Validate packs, override files, rules files, plans, rosters, waivers or reports (the kind is inferred)."""
-    failed = False
+@click.option("--policy", "-p", metavar="PACK", shell_complete=complete_pack,
+              help="Also read each plan's answers as this pack's questions: vocabulary, type and TODOs.")
+@click.option("--strict", is_flag=True, help="Warnings (a TODO left, an unanswered question, a school's own choice) make the exit code 1.")
+@LANG_OPTION
+def validate(files: tuple[Path, ...], kind: str | None, policy: str | None, strict: bool, language: str | None) -> None:
+    """Validate packs, override files, rules files, plans, rosters, waivers or reports (the kind is
+    inferred); with --policy, read a plan's answers as that pack's questions."""
+    pack = load_pack(policy) if policy else None
+    errors = warnings = False
     for path in files:
         try:
             found = api.validate_file(path, kind)
-            click.echo(f"{path}: ok ({found})")
+            problems = api.plan_answer_problems(path, pack, language) if pack is not None and found == "plan" else []
         except InputError as error:
             click.echo(str(error), err=True)
-            failed = True
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+            errors = True
+            continue
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        errors |= any(problem.level == "error" for problem in problems)
+        warnings |= bool(problems)
+        if not any(problem.level == "error" for problem in problems):
+            click.echo(f"{path}: ok ({found}{', ' + pack.meta.id if pack is not None and found == 'plan' else ''})")
+    sys.exit(EXIT_BAD_INPUT if errors else EXIT_GAPS if strict and warnings else EXIT_OK)
 
 
 @cli.command(epilog=exit_codes("  0  the rules were listed"))
@@ -206,12 +230,19 @@ def explain(rule_id: str, policy: str | None, language: str | None) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the plan here (default: print it).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(policy: str, output: Path | None, force: bool) -> None:
-    """Write a local plan skeleton for a pack, with TODOs and the source clauses."""
+    """Write a local plan to fill in for a pack: its questions in the document's order, each with its
+    type, choices and source quote; with --output, the pack's plan schema is written beside it."""
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} exists; give --force to overwrite it")
-    _emit(scaffold_plan(load_pack(policy), output), output)
-    if output is not None:
-        click.echo(f"wrote {output}; fill in the TODOs, then run: policycheck check --policy {policy} --plan {output}", err=True)
+    pack = load_pack(policy)
+    if output is None:
+        _emit(scaffold_plan(pack, plan_schema_url(pack)), None)
+        return
+    schema = output.parent / plan_schema_name(pack)
+    write_atomic(schema, plan_schema_text(pack))
+    write_atomic(output, scaffold_plan(pack, schema.name))
+    click.echo(f"wrote {output} and its schema {schema} (keep them together); fill in the TODOs, then run: "
+               f"policycheck validate --policy {policy} {output}", err=True)
 
 
 @cli.command(epilog=exit_codes("  0  the diff was written (with or without differences)",
@@ -263,7 +294,7 @@ def test_packs(packs: tuple[str, ...]) -> None:
 @click.option("--output-dir", type=click.Path(path_type=Path), default=Path("docs"), show_default=True,
               help="Write docs/rules/<pack>.md and coverage.md under this folder.")
 def docs(packs: tuple[str, ...], output_dir: Path) -> None:
-    """Generate the rule reference (docs/rules/<pack>.md) and the coverage table."""
+    """Generate the rule reference (docs/rules/<pack>.md), the plan questions (docs/questions/<pack>.md) and the coverage table."""
     for path in write_docs([load_pack(p) for p in packs or bundled_pack_names()], output_dir):
         click.echo(f"wrote {path}")
 
@@ -272,8 +303,9 @@ def docs(packs: tuple[str, ...], output_dir: Path) -> None:
 @click.option("--output-dir", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
               help="Write the JSON Schemas (<kind>.schema.json) into this folder.")
 def schemas(output_dir: Path) -> None:
-    """Regenerate the JSON Schemas from the models."""
-    for path in write_schemas(output_dir):
+    """Regenerate the JSON Schemas from the models, and each bundled pack's plan schema."""
+    packs = [load_pack(name) for name in bundled_pack_names()]
+    for path in write_schemas(output_dir) + write_plan_schemas(packs, output_dir):
         click.echo(f"wrote {path}")
 
 

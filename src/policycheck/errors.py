@@ -20,13 +20,18 @@ class Problem:
     line: int | None = None
     column: int | None = None
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """file, file:line or file:line:column."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
 
 
 @dataclass

@@ -22,10 +22,10 @@ import yaml
 from pydantic import Field
 
 from policycheck.api import evaluate_with_log
-from policycheck.checks.base import PlanView
 from policycheck.logrun import LogOptions
 from policycheck.errors import InputError, Problem, did_you_mean
 from policycheck.loading.packs import load_pack
+from policycheck.loading.plans import answered_view
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.common import Status, Strict
@@ -109,7 +109,7 @@ def _run_case(pack: PolicyPack, document: YamlDocument, index: int, case: Policy
     plan = LocalPlan.model_validate(data)
     prefix = ("cases", index, "plan")
     marks = {path[3:]: mark for path, mark in document.value_marks.items() if path[:3] == prefix}
-    view = PlanView(data, document.file, marks, plan.attestations)
+    view = answered_view(pack, data, document.file, marks, plan.attestations)
     with tempfile.TemporaryDirectory(prefix="policycheck-case-") as folder:
         options = _log_options(case, Path(folder))
         try:

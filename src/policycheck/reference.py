@@ -1,4 +1,4 @@
-"""`policycheck docs`: the rule reference and the coverage table, generated from the packs.
+"""`policycheck docs`: the rule reference, the plan questions and the coverage table, generated from the packs.
 
 Both are committed under docs/ and a test fails when they are stale, so the reference a
 municipality reads is always the packs themselves.
@@ -13,6 +13,7 @@ from policycheck.engine import cap_reason
 from policycheck.models.common import localize
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.output import write_atomic
+from policycheck.question_docs import question_reference
 
 
 def _cell(text: str) -> str:
@@ -78,6 +79,7 @@ def coverage_table(packs: list[PolicyPack]) -> str:
 def generated_docs(packs: list[PolicyPack]) -> dict[str, str]:
     """Relative path under docs/ -> content."""
     docs = {f"rules/{pack.meta.id}.md": rule_reference(pack) for pack in packs}
+    docs.update({f"questions/{pack.meta.id}.md": question_reference(pack) for pack in packs if pack.questions})
     docs["coverage.md"] = coverage_table(packs)
     return docs
 

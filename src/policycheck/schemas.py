@@ -17,6 +17,7 @@ from policycheck.models.events import EventRecord
 from policycheck.models.mapping import ColumnMapping
 from policycheck.models.pack import PackMeta, RulesFile
 from policycheck.models.plan import LocalPlan
+from policycheck.models.question import QuestionsFile, VocabulariesFile
 from policycheck.models.report import Report
 from policycheck.models.roster import Roster
 from policycheck.models.waiver import WaiversFile
@@ -35,6 +36,8 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "roster": (Roster, "validation"),
     "calendar": (CalendarFile, "validation"),
     "mapping": (ColumnMapping, "validation"),
+    "questions": (QuestionsFile, "validation"),
+    "vocabularies": (VocabulariesFile, "validation"),
 }
 
 

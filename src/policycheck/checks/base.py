@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,6 +23,9 @@ from policycheck.models.report import Evidence
 from policycheck.models.roster import Roster
 
 MISSING = object()
+
+ChoiceResolver = Callable[[str, "str | None", str], "str | None"]
+"""(plan path, record field or None, a word a rule names) -> the vocabulary id it means, or None."""
 
 
 @dataclass
@@ -146,6 +149,17 @@ class Check(BaseModel):
         """Each plan path this check reads, with the TODO value a scaffold writes there."""
         path = getattr(self, "path", None)
         return {path: "TODO"} if path else {}
+
+    def named_choices(self) -> list[tuple[str, str | None, str]]:
+        """The choices this check names, as (plan path, record field or None, word)."""
+        return []
+
+    def resolve_choices(self, resolve: ChoiceResolver) -> None:
+        """Read the choices this check names as the vocabulary ids they mean (once, at pack load).
+
+        The plan's answers are normalised to ids too, so the check matches by meaning; a word
+        no vocabulary knows is kept as written.
+        """
 
 
 class PlanCheck(Check):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import operator
 from typing import Any, Literal, Mapping
 
-from pydantic import model_validator
+from pydantic import PrivateAttr, model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, blank_outcome
+from policycheck.checks.base import ChoiceResolver, CheckContext, Outcome, PlanCheck, amount, blank_outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -23,12 +23,20 @@ class CompareCheck(PlanCheck):
     op: Literal[">=", "<=", ">", "<", "==", "!="]
     value: int | float | str | bool | None = None
     parameter: str | None = None
+    _value_id: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _one_operand(self) -> "CompareCheck":
         if (self.value is None) == (self.parameter is None):
             raise ValueError("give exactly one of 'value' or 'parameter'")
         return self
+
+    def named_choices(self) -> list[tuple[str, str | None, str]]:
+        return [(self.path, None, self.value)] if isinstance(self.value, str) else []
+
+    def resolve_choices(self, resolve: ChoiceResolver) -> None:
+        if isinstance(self.value, str):
+            self._value_id = resolve(self.path, None, self.value)
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
         operand = amount(_literal(self.value), self.parameter, parameters)
@@ -41,8 +49,10 @@ class CompareCheck(PlanCheck):
         blank = blank_outcome(self.path, actual, evidence)
         if blank:
             return blank
-        expected = context.parameter(self.parameter) if self.parameter else self.value
+        expected = context.parameter(self.parameter) if self.parameter else (self._value_id or self.value)
         holds = _compare(actual, self.op, expected)
+        params = {"path": self.path, "actual": self._shown(actual), "op": self.op,
+                  "expected": self.value if self._value_id else expected}
         if holds is None:
             literals = {"path": self.path, "actual": _literal(actual), "expected": _literal(expected)}
             return Outcome(Status.fail, Message("compare.not_comparable", literals), evidence)
@@ -52,6 +62,11 @@ class CompareCheck(PlanCheck):
             return Outcome(Status.passed, Message("compare.ok", params), evidence)
         note = Message("parameter_note", {"name": self.parameter}) if self.parameter else ""
         return Outcome(Status.fail, Message("compare.fail", {**params, "parameter_note": note}), evidence)
+
+
+    def _shown(self, actual: Any) -> Any:
+        """The plan's answer for a message: a choice meaning the rule's word is shown in the rule's word."""
+        return self.value if self._value_id is not None and actual == self._value_id else actual
 
 
 def _literal(value: Any) -> str:

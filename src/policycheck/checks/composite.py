@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal, Mapping
 
-from policycheck.checks.base import Check, CheckContext, Evaluation, Outcome
+from policycheck.checks.base import Check, CheckContext, ChoiceResolver, Evaluation, Outcome
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -93,6 +93,13 @@ class _Composite(Check):
 
     def placeholders(self) -> dict[str, Any]:
         return {path: value for part in self.parts() for path, value in part.placeholders().items()}
+
+    def named_choices(self) -> list[tuple[str, str | None, str]]:
+        return [choice for part in self.parts() for choice in part.named_choices()]
+
+    def resolve_choices(self, resolve: ChoiceResolver) -> None:
+        for part in self.parts():
+            part.resolve_choices(resolve)
 
 
 class ListOfChecks(_Composite):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal, Mapping
 
-from pydantic import model_validator
+from pydantic import PrivateAttr, model_validator
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, amount, blank_outcome, is_blank
+from policycheck.checks.base import ChoiceResolver, CheckContext, Outcome, PlanCheck, amount, blank_outcome, is_blank
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -25,6 +25,7 @@ class ContainsCheck(PlanCheck):
     parameter: str | None = None
     key: str | None = None
     require: list[str] | None = None
+    _member_ids: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_source(self) -> "ContainsCheck":
@@ -38,6 +39,13 @@ class ContainsCheck(PlanCheck):
         if not self.key:
             return {self.path: ["TODO"]}
         return {self.path: [{field: "TODO" for field in [self.key, *(self.require or [])]}]}
+
+    def named_choices(self) -> list[tuple[str, str | None, str]]:
+        return [(self.path, self.key, member) for member in self.members or []]
+
+    def resolve_choices(self, resolve: ChoiceResolver) -> None:
+        found = {member: resolve(self.path, self.key, member) for member in self.members or []}
+        self._member_ids = {member: id_ for member, id_ in found.items() if id_ is not None}
 
     def describe(self, parameters: Mapping[str, Any]) -> Message:
         field = Message("describe.field", {"key": self.key}) if self.key else ""
@@ -56,7 +64,7 @@ class ContainsCheck(PlanCheck):
             return Outcome(Status.fail, Message("contains.not_list", {"path": self.path}), evidence)
         required = self.members if self.members is not None else list(context.parameter(self.parameter))
         present = {self._member(item) for item in value}
-        missing = [member for member in required if member.casefold() not in present]
+        missing = [member for member in required if self._member_ids.get(member, member).casefold() not in present]
         if missing:
             return Outcome(Status.fail, Message("contains.fail", {"path": self.path, "missing": missing}), evidence)
         incomplete = [gap for gap in (self._lacking(member, value) for member in required) if gap is not None]
@@ -77,7 +85,7 @@ class ContainsCheck(PlanCheck):
         if not self.require:
             return None
         gaps = [(index, [field for field in self.require if not isinstance(item, dict) or is_blank(item.get(field))])
-                for index, item in enumerate(items) if self._member(item) == member.casefold()]
+                for index, item in enumerate(items) if self._member(item) == self._member_ids.get(member, member).casefold()]
         index, fewest = min(gaps, key=lambda gap: len(gap[1]))
         if not fewest:
             return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from policycheck.errors import InputError, Problem, UsageError, did_you_mean
 from policycheck.loading.overrides import is_override_file, load_override
+from policycheck.loading.questions import QUESTIONS_FOLDER, VOCABULARIES_FILE, load_questions, resolve_rule_choices
 from policycheck.loading.validate import validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
 from policycheck.models.duty import duty_problems
@@ -103,17 +104,23 @@ def _load_pack_folder(folder: Path, on: dt.date | None) -> PolicyPack:
         rules_file = validate_document(document, RulesFile, "rules file")
         problems += _cross_check(rules_file, document, meta, seen)
         rules += rules_file.rules
+    questions, vocabularies, question_problems = load_questions(folder, _section_order)
+    problems += question_problems
     if problems:
         raise InputError(problems)
+    resolve_rule_choices(rules, questions, vocabularies)
     parameters = {name: parameter.value_on(on) for name, parameter in meta.parameters.items()}
     return PolicyPack(meta=meta, rules=rules, folder=str(folder), parameters=parameters,
-                      revision=_revision(folder, [folder / PACK_FILE, *rules_paths]))
+                      questions=questions, vocabularies=vocabularies, revision=_revision(folder, rules_paths))
 
 
-def _revision(folder: Path, files: list[Path]) -> str:
-    """A digest of the files a pack was loaded from: two reports with the same revision used the same rules."""
+def _revision(folder: Path, rules_paths: list[Path]) -> str:
+    """A digest of the files a pack was loaded from (metadata, rules, questions, vocabularies):
+    two reports with the same revision used the same rules and read the plan the same way."""
+    files = [folder / PACK_FILE, *rules_paths, *sorted((folder / QUESTIONS_FOLDER).glob("*.yaml")),
+             folder / VOCABULARIES_FILE]
     digest = hashlib.sha256()
-    for path in files:
+    for path in filter(Path.is_file, files):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
 

@@ -10,7 +10,9 @@ from pydantic import BaseModel, Field, model_validator
 from policycheck.checks.registry import AnyCheck
 from policycheck.models.common import Decision, GradeRange, Language, LocalizedText, ParameterOrigin, Severity, Strict
 from policycheck.models.duty import UNCONFIRMED_CEILING, Bearer, Modal, SchoolPart, capped
+from policycheck.models.question import Question, VocabularyDefinition
 from policycheck.models.report import Threshold
+from policycheck.models.source import Source
 
 RULE_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$"
 
@@ -75,13 +77,6 @@ class SourceDocument(Strict):
     title: str
     reference: str | None = None
     url: str | None = None
-
-
-class Source(Strict):
-    """The clause a rule encodes: section as the document numbers it, the quote verbatim."""
-
-    section: str = Field(min_length=1)
-    quote: str = Field(min_length=1)
 
 
 class LegalBasis(Strict):
@@ -186,13 +181,15 @@ class PolicyPack(BaseModel):
     revision: str = ""
     chosen_on: dt.date | None = Field(default=None, description="The day whose version was loaded, when the pack has several")
 
+    questions: list[Question] = Field(default_factory=list, description="The plan's questions in the document's order")
+    vocabularies: dict[str, VocabularyDefinition] = Field(default_factory=dict)
+    set_without_decision: dict[str, str] = Field(
+        default_factory=dict, description="Parameter -> the override file:line that set its value with no decision")
+
     @property
     def dated(self) -> bool:
         """Whether the day checked can change what is loaded: other versions, or dated parameter values."""
         return len(self.versions) > 1 or any(parameter.changes for parameter in self.meta.parameters.values())
-
-    set_without_decision: dict[str, str] = Field(
-        default_factory=dict, description="Parameter -> the override file:line that set its value with no decision")
 
     def threshold(self, name: str) -> Threshold:
         """A parameter's value and where it comes from (a plain override value drops the pack's quote or decision)."""
@@ -214,3 +211,6 @@ class PolicyPack(BaseModel):
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def question(self, path: str) -> Question | None:
+        return next((question for question in self.questions if question.path == path), None)
