@@ -284,3 +284,19 @@ def test_first_events_are_the_first_by_event_order_whatever_the_arrival(rows, si
     for event in arrived:
         kept.add(event)
     assert kept.events() == sorted(events, key=order)[:size]
+
+
+@pytest.mark.parametrize("language, late_only, open_only", [
+    ("en", "of 1 inquiry, 1 was answered later than 3 working days",
+     "of 1 inquiry, 1 is still open past the deadline"),
+    ("nb", "av 1 henvendelse ble 1 besvart senere enn 3 virkedager",
+     "av 1 henvendelse er 1 fortsatt åpen etter fristen"),
+    ("da", "af 1 henvendelse blev 1 besvaret senere end 3 arbejdsdage",
+     "af 1 henvendelse er 1 stadig åben efter fristen"),
+])
+def test_reply_within_names_only_the_kind_of_gap_there_is(language, late_only, open_only):
+    """'... and 0 are still open' is not written: a clause with a count of zero is left out."""
+    late = run_check(REPLY, [ev("2025-11-03", "henvendelse", thread="T1"), ev("2025-11-12", "svar", thread="T1")])
+    still_open = run_check(REPLY, [ev("2025-11-03", "henvendelse", thread="T2")])
+    assert late.message.render(language) == late_only
+    assert still_open.message.render(language) == open_only

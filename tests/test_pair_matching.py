@@ -71,9 +71,10 @@ def expected_replies(events, limit, as_of):
     gaps = sorted(late + overdue, key=lambda item: order(item[0]))
     if gaps:
         shown = ", first 5 shown" if len(gaps) > SHOWN else ""
-        message = (f"of {asked:,} {'inquiry' if asked == 1 else 'inquiries'}, {len(late)} "
-                   f"{'was' if len(late) == 1 else 'were'} answered later than {counted(limit)} and {len(overdue)} "
-                   f"{'is' if len(overdue) == 1 else 'are'} still open past the deadline{shown}")
+        clauses = [f"{len(late)} {'was' if len(late) == 1 else 'were'} answered later than {counted(limit)}"] * bool(late)
+        clauses += [f"{len(overdue)} {'is' if len(overdue) == 1 else 'are'} still open"] * bool(overdue)
+        message = (f"of {asked:,} {'inquiry' if asked == 1 else 'inquiries'}, {' and '.join(clauses)}"
+                   f"{' past the deadline' if overdue else ''}{shown}")
         return Status.fail, message, [(e.line, note) for e, note in gaps[:SHOWN]]
     if unlinked:
         return (Status.insufficient_data,
@@ -112,7 +113,7 @@ def test_reply_within_a_reply_between_two_inquiries_splits_them_in_every_order()
     assert all(result == results[0] for result in results)
     status, message, evidence = results[0]
     assert status is Status.fail and evidence == [(4, "still open")]
-    assert message.startswith("of 2 inquiries, 0 were answered later than 2 working days and 1 is still open")
+    assert message.startswith("of 2 inquiries, 1 is still open past the deadline")
 
 
 def test_reply_within_asked_again_before_the_reply_is_one_inquiry_dated_first():

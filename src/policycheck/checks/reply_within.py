@@ -204,16 +204,24 @@ class ReplyEvaluation(LogEvaluation):
         calendar, as_of = self.log.calendar, self.context.as_of
         overdue = [e for e in still_open if calendar.working_days_between(e.day, as_of) > self.limit]
         days = Message("n.working_days", {"n": self.limit})
-        params = {"n": asked + unlinked, "days": days, "waiting": len(still_open) - len(overdue),
-                  "late": Message("reply.late", {"n": late.total, "days": days}),
-                  "overdue": Message("reply.open", {"n": len(overdue)})}
+        params = {"n": asked + unlinked, "days": days, "waiting": len(still_open) - len(overdue)}
         if late.total or overdue:
+            key = _failure(params, late.total, len(overdue), days)
             for request in overdue:
                 late.add(request, lambda: event_evidence(request, group_label("thread", request.thread),
                                                          Message("ev.still_open")))
             params["shown_note"] = shown_note(late.total)
-            return Outcome(Status.fail, Message("reply.fail", params), late.evidence())
+            return Outcome(Status.fail, Message(key, params), late.evidence())
         if unlinked:
             return Outcome(Status.insufficient_data, Message("reply.unlinked", {"n": unlinked, "asked": asked + unlinked}))
         return Outcome(Status.passed, Message("reply.ok", params))
 
+
+def _failure(params: dict, late: int, overdue: int, days: Message) -> str:
+    """The failure's message key, its clauses added to `params`: replies late, inquiries still open past
+    the deadline, or both (a count of zero is left out: nb and da put the verb first when it opens)."""
+    if late:
+        params["late"] = Message("reply.late", {"n": late, "days": days})
+    if overdue:
+        params["overdue"] = Message("reply.open" if late else "reply.open_first", {"n": overdue})
+    return "reply.fail" if late and overdue else "reply.fail_late" if late else "reply.fail_open"
