@@ -195,6 +195,14 @@ def counted(unit: str, literal: Any, parameter: str | None, parameters: Mapping[
     return phrase if parameter is None else Message("describe.parameter", {"value": phrase, "name": parameter})
 
 
+def read_filled(context: CheckContext, path: str) -> tuple[Any, list[Evidence], Outcome | None]:
+    """The plan's value at `path`, the evidence pointing at it, and the failing outcome when it is not
+    filled in (missing, empty, TODO), else None."""
+    value = context.plan.get(path)
+    evidence = [context.plan.evidence(path)]
+    return value, evidence, blank_outcome(path, value, evidence)
+
+
 def blank_outcome(path: str, value: Any, evidence: list[Evidence]) -> Outcome | None:
     """A failing outcome saying how the value at `path` is not filled in, or None if it is."""
     if value is MISSING:

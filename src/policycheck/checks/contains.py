@@ -11,7 +11,7 @@ from typing import Any, Literal, Mapping
 
 from pydantic import PrivateAttr, model_validator
 
-from policycheck.checks.base import ChoiceResolver, CheckContext, Outcome, PlanCheck, amount, blank_outcome, is_blank
+from policycheck.checks.base import ChoiceResolver, CheckContext, Outcome, PlanCheck, amount, is_blank, read_filled
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -55,9 +55,7 @@ class ContainsCheck(PlanCheck):
                                              "require": required})
 
     def evaluate(self, context: CheckContext) -> Outcome:
-        value = context.plan.get(self.path)
-        evidence = [context.plan.evidence(self.path)]
-        blank = blank_outcome(self.path, value, evidence)
+        value, evidence, blank = read_filled(context, self.path)
         if blank:
             return blank
         if not isinstance(value, list):

@@ -13,7 +13,7 @@ from typing import Any, Literal, Mapping
 
 from pydantic import Field
 
-from policycheck.checks.base import CheckContext, Outcome, PlanCheck, blank_outcome, is_blank
+from policycheck.checks.base import CheckContext, Outcome, PlanCheck, is_blank, read_filled
 from policycheck.messages import Message
 from policycheck.models.common import Status
 
@@ -36,9 +36,7 @@ class PerGradeCheck(PlanCheck):
         return Message("describe.per_grade", {"path": self.path, "key": self.key, "fields": fields})
 
     def evaluate(self, context: CheckContext) -> Outcome:
-        value = context.plan.get(self.path)
-        evidence = [context.plan.evidence(self.path)]
-        blank = blank_outcome(self.path, value, evidence)
+        value, evidence, blank = read_filled(context, self.path)
         if blank:
             return blank
         grades = context.plan.get("school.grades")
