@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -128,3 +129,24 @@ def test_a_plan_only_report_with_attestations_and_todos_validates_too(minireport
     document = json.loads(OscalReporter().render(minireport("nb")))
     assert schema_errors(document) == []
     assert "inneholder fortsatt TODO" in json.dumps(document, ensure_ascii=False)
+
+
+def test_an_audit_is_one_document_with_a_result_per_school(tmp_path):
+    """A municipality archives its audit as one OSCAL document; a broken school is a result without findings."""
+    schools = tmp_path / "schools"
+    for name in ("a-skole", "b-skole"):
+        shutil.copytree("examples/tromso-fjellvegen", schools / name)
+    (schools / "c-skole").mkdir()
+    (schools / "c-skole" / "plan.yaml").write_text("kind: nope\n", encoding="utf-8")
+    code, out, _ = invoke_module("audit", schools, "--policy", "tromso", "--format", "oscal", "--as-of", "2026-07-31")
+    document = json.loads(out)
+    assert code == 2  # the broken school
+    assert schema_errors(document) == []
+    results = document["assessment-results"]["results"]
+    assert [result["title"].split(":")[0] for result in results] == ["Fjellvegen skole", "Fjellvegen skole", "c-skole"]
+    one_school = _result(json.loads(invoke_module(*CHECK, "--as-of", "2026-07-31")[1]))
+    states = {f["target"]["target-id"]: f["target"]["status"]["state"] for f in results[0]["findings"]}
+    assert states == {f["target"]["target-id"]: f["target"]["status"]["state"] for f in one_school["findings"]}
+    assert "findings" not in results[2] and "plan.yaml" in results[2]["remarks"]
+    ids = re.findall(r'"uuid": "([0-9a-f-]+)"', json.dumps(document, indent=1))
+    assert len(ids) == len(set(ids))

@@ -8,6 +8,10 @@ knows only satisfied / not-satisfied, so a rule that could not be decided is not
 reason `other`, and policycheck's own status is kept in a `status` property; rules that do not
 apply to the school are excluded from the reviewed controls rather than reported.
 
+An audit is one document with one `result` per school, each school read as the report it had
+(the audit keeps each gap's message, location and waiver; a passed rule has only its status); a
+school whose inputs are broken is a result with no findings and the error as its remarks.
+
 Every uuid is derived from the report's content (uuid5), and every timestamp from its as-of day,
 so the same inputs give the same document: archives can be compared line by line.
 """
@@ -17,9 +21,11 @@ from __future__ import annotations
 import json
 import uuid
 
+from policycheck.messages import text
+from policycheck.models.audit import AuditReport, RuleInfo, SchoolResult
 from policycheck.models.common import Status
-from policycheck.models.report import Evidence, Finding, Report
-from policycheck.reports.base import relative_file
+from policycheck.models.report import Evidence, Finding, InputRef, Report, SourceRef
+from policycheck.reports.base import gap_location, relative_file
 
 OSCAL_VERSION = "1.0.6"
 NAMESPACE = "https://policycheck.dev/ns/oscal"
@@ -46,13 +52,61 @@ class OscalReporter:
         }}
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
+    def render_audit(self, audit: AuditReport) -> str:
+        whole = Report(tool_version=audit.tool_version, language=audit.language, as_of=audit.as_of,
+                       policy=audit.policy, inputs=InputRef(school=f"{len(audit.schools)} schools"), findings=[])
+        ids = _Ids(whole)
+        results = [_broken_result(school, ids) if school.error else _result(report, _Ids(report))
+                   for school in audit.schools for report in [_school_report(audit, school)]]
+        document = {"assessment-results": {
+            "uuid": ids.of("assessment-results"),
+            "metadata": _metadata(whole),
+            "import-ap": {"href": f"#{ids.of('pack')}",
+                          "remarks": "policycheck has no assessment plan: the pack it checked against is in back-matter"},
+            "results": results,
+            "back-matter": {"resources": _resources(whole, ids)},
+        }}
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _school_report(audit: AuditReport, school: SchoolResult) -> Report:
+    """A school's row of the audit read as its report: a finding per rule with the gap's message and location."""
+    gaps = {gap.rule_id: gap for gap in school.gaps}
+    rules = {rule.id: rule for rule in audit.rules}
+    findings = []
+    for rule_id, status in school.statuses.items():
+        rule, gap = rules[rule_id], gaps.get(rule_id)
+        evidence = [gap_location(school.plan, gap.location)] if gap and school.plan else []
+        findings.append(_rule_finding(rule, status, gap.message if gap else text(f"status.{status.value}", audit.language),
+                                      evidence, gap.notes if gap else [], gap.waiver if gap else None))
+    return Report(tool_version=audit.tool_version, language=audit.language, as_of=school.as_of or audit.as_of,
+                  policy=audit.policy, inputs=InputRef(plan=school.plan, school=school.name or school.folder,
+                                                       school_id=school.folder), findings=findings)
+
+
+def _rule_finding(rule: RuleInfo, status: Status, message: str, evidence: list[Evidence], notes: list[str],
+                  waiver) -> Finding:
+    return Finding(rule_id=rule.id, title=rule.title, status=status, severity=rule.severity, message=message,
+                   source=SourceRef(document="", section=rule.section, quote=rule.quote), evidence=evidence,
+                   remediation=rule.remediation, notes=notes, waiver=waiver)
+
+
+def _broken_result(school: SchoolResult, ids: _Ids) -> dict:
+    """A school that could not be checked: a result with no findings, its error as remarks."""
+    day = f"{ids.as_of}T00:00:00Z"
+    return {"uuid": ids.of("broken", school.folder), "title": f"{school.name or school.folder}: not checked",
+            "description": f"The inputs of {school.folder} could not be read.", "start": day, "end": day,
+            "props": [_prop("status", "broken")], "remarks": school.error or "",
+            "reviewed-controls": {"control-selections": [{"include-all": {}}]}}
+
 
 class _Ids:
     """Stable uuids: the same report content always gives the same ids."""
 
     def __init__(self, report: Report) -> None:
         school = report.inputs.school_id or report.inputs.school or ""
-        self.scope = f"{school}|{report.policy.id}@{report.policy.version}|{report.as_of.isoformat()}"
+        self.as_of = report.as_of.isoformat()
+        self.scope = f"{school}|{report.policy.id}@{report.policy.version}|{self.as_of}"
 
     def of(self, *parts: object) -> str:
         return str(uuid.uuid5(UUID_ROOT, "|".join([self.scope, *map(str, parts)])))
@@ -78,7 +132,8 @@ def _result(report: Report, ids: _Ids) -> dict:
     decided = [finding for finding in report.findings if finding.status is not Status.not_applicable]
     observations = {finding.rule_id: _observations(finding, report, ids) for finding in decided}
     result = {
-        "uuid": ids.of("result"), "title": f"policycheck {report.policy.id} {report.policy.version}",
+        "uuid": ids.of("result"),
+        "title": f"{report.inputs.school or report.inputs.school_id or '?'}: {report.policy.id} {report.policy.version}",
         "description": _description(report), "start": _timestamp(report), "end": _timestamp(report),
         "props": [_prop("school-year", report.inputs.school_year)] if report.inputs.school_year else [],
         "reviewed-controls": _reviewed_controls(report),
