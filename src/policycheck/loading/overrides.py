@@ -93,20 +93,25 @@ def _apply_parameters(pack: PolicyPack, override: PackOverride, document: YamlDo
     problems = []
     for name, setting in override.parameters.items():
         line, column = _where(document, "parameters", name)
-        definition = pack.meta.parameters.get(name)
-        value = setting.value if isinstance(setting, DecidedValue) else setting
-        if definition is None:
-            problems.append(Problem(document.file, f"unknown parameter '{name}'{did_you_mean(name, pack.meta.parameters)}", line, column))
-            continue
-        error = _parameter_error(definition, value)
+        error = set_parameter(pack, name, setting, f"{document.file}:{line}")
         if error:
-            problems.append(Problem(document.file, f"parameter '{name}': {error}", line, column))
-            continue
-        where = f"{document.file}:{line}"
-        pack.overrides.append(f"parameter {name}: {pack.parameters[name]!r} -> {value!r}{_decided(setting)} ({where})")
-        pack.parameters[name] = value
-        _record_provenance(pack, name, setting, where)
+            problems.append(Problem(document.file, error, line, column))
     return problems
+
+
+def set_parameter(pack: PolicyPack, name: str, setting: DecidedValue | ParameterValue, where: str) -> str | None:
+    """Set one parameter as an override does, recording the change; the error instead when the value is refused."""
+    definition = pack.meta.parameters.get(name)
+    value = setting.value if isinstance(setting, DecidedValue) else setting
+    if definition is None:
+        return f"unknown parameter '{name}'{did_you_mean(name, pack.meta.parameters)}"
+    error = _parameter_error(definition, value)
+    if error:
+        return f"parameter '{name}': {error}"
+    pack.overrides.append(f"parameter {name}: {pack.parameters[name]!r} -> {value!r}{_decided(setting)} ({where})")
+    pack.parameters[name] = value
+    _record_provenance(pack, name, setting, where)
+    return None
 
 
 def _decided(setting: DecidedValue | ParameterValue) -> str:
