@@ -68,6 +68,8 @@ class Parameter(Strict):
             raise ValueError("give 'quote' exactly when the origin is 'text'")
         if (self.origin == "municipal-decision") != (self.decision is not None):
             raise ValueError("give 'decision' exactly when the origin is 'municipal-decision'")
+        if self.direction is not None and (isinstance(self.default, bool) or not isinstance(self.default, (int, float))):
+            raise ValueError("'direction' is for a number: a text or list has no stricter way")
         return self
 
 

@@ -34,7 +34,7 @@ def audit_heading(audit: AuditReport) -> str:
 
 def sections(audit: AuditReport) -> list[Section]:
     """Schools, rules, most common gaps, broken inputs and the comparison: those that have rows."""
-    found = [_schools(audit), _rules(audit, audit.rule_results, "heading.rules"),
+    found = [_overrides(audit), _schools(audit), _rules(audit, audit.rule_results, "heading.rules"),
              _rules(audit, audit.most_common_gaps, "heading.most_common"), _broken(audit)]
     if audit.comparison:
         found += [_changes(audit, audit.comparison.schools, "heading.schools"),
@@ -42,6 +42,12 @@ def sections(audit: AuditReport) -> list[Section]:
     if audit.what_if:
         found += what_if_sections(audit, audit.what_if)
     return [section for section in found if section.rows]
+
+
+def _overrides(audit: AuditReport) -> Section:
+    """The override files applied and what each changed, level by level for a chain."""
+    title = text("heading.overrides", audit.language)
+    return Section(title, [title], [[override] for override in audit.policy.overrides])
 
 
 def _headers(lang: str, *names: str) -> list[str]:
