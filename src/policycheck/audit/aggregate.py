@@ -43,7 +43,7 @@ def school_compliance(statuses: dict[str, Status], weights: dict[str, int]) -> C
 
 
 @dataclass(frozen=True)
-class Scenario:
+class ScenarioSummary:
     """What a what-if audit changes (as overrides are listed) and the rules' severities under it."""
 
     changes: list[str]
@@ -52,7 +52,7 @@ class Scenario:
 
 def build_audit(header: dict, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int,
                 previous: AuditReport | None = None, shard: str | None = None,
-                scenario: Scenario | None = None) -> AuditReport:
+                scenario: ScenarioSummary | None = None) -> AuditReport:
     """The audit of these schools; `header` holds tool_version, language, as_of and policy."""
     weights = share_weights(rules)
     schools = sorted((_with_compliance(school, weights) for school in schools), key=lambda school: school.folder)
@@ -64,7 +64,7 @@ def build_audit(header: dict, rules: list[RuleInfo], schools: list[SchoolResult]
     return audit.model_copy(update={"comparison": compare(previous, audit)}) if previous else audit
 
 
-def what_if(scenario: Scenario, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int) -> WhatIf:
+def what_if(scenario: ScenarioSummary, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int) -> WhatIf:
     """Today's verdicts beside the scenario's (`SchoolResult.what_if`), school by school and rule by rule."""
     checked = [school for school in schools if school.error is None and school.what_if is not None]
     changes = [VerdictChange(folder=school.folder, rule_id=rule_id, before=status, after=school.what_if.get(rule_id))

@@ -12,7 +12,7 @@ from typing import Callable
 
 from policycheck import __version__
 from policycheck.api import CheckRequest
-from policycheck.audit.aggregate import Scenario as ScenarioOfAudit, build_audit, header_of, load_audit
+from policycheck.audit.aggregate import ScenarioSummary, build_audit, header_of, load_audit
 from policycheck.audit.progress import Progress
 from policycheck.audit.inputs import school_folders, school_inputs
 from policycheck.audit.shard import Shard
@@ -82,14 +82,14 @@ def run_audit(request: AuditRequest, progress: Progress | None = None) -> AuditR
                        request.min_group, previous, str(request.shard) if request.shard else None, candidate)
 
 
-def _candidate(pack: PolicyPack, scenarios: tuple[Scenario, ...]) -> ScenarioOfAudit | None:
+def _candidate(pack: PolicyPack, scenarios: tuple[Scenario, ...]) -> ScenarioSummary | None:
     """The what-if scenario's changes and severities, checked against the audited pack (None: no what-if)."""
     if len(scenarios) == 1:
         return None
     check_same_pack(pack, scenarios[1])
     candidate = scenario_pack(scenarios[1], None)
     changes = [change for change in candidate.overrides if change not in pack.overrides]
-    return ScenarioOfAudit(changes, {rule.id: candidate.severity_of(rule) for rule in candidate.rules})
+    return ScenarioSummary(changes, {rule.id: candidate.severity_of(rule) for rule in candidate.rules})
 
 
 def latest_as_of(schools: list[SchoolResult]) -> dt.date:
@@ -166,5 +166,5 @@ def merge_audits(paths: list[Path], compare: Path | None = None) -> AuditReport:
     return build_audit(header_of(first), first.rules, schools, first.min_group, previous, scenario=_scenario_of(first))
 
 
-def _scenario_of(audit: AuditReport) -> ScenarioOfAudit | None:
-    return ScenarioOfAudit(audit.what_if.scenario, audit.what_if.severities) if audit.what_if else None
+def _scenario_of(audit: AuditReport) -> ScenarioSummary | None:
+    return ScenarioSummary(audit.what_if.scenario, audit.what_if.severities) if audit.what_if else None

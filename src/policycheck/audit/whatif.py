@@ -98,4 +98,3 @@ def check_same_pack(audit_pack: PolicyPack, scenario: Scenario) -> None:
     if candidate.meta.id != audit_pack.meta.id:
         raise UsageError(f"--what-if-file {scenario.policy} extends pack '{candidate.meta.id}', "
                          f"but the audit is of pack '{audit_pack.meta.id}'")
-    apply_what_if(candidate, scenario.what_if)
