@@ -15,6 +15,7 @@ from policycheck.audit.run import AuditRequest, merge_audits, run_audit
 from policycheck.audit.shard import Shard
 from policycheck.errors import UsageError
 from policycheck.models.common import Status
+from policycheck.reports.registry import AUDIT_REPORTERS
 from policycheck.schemas import schema_validator
 
 PLAN = ROOT / "examples" / "tromso-fjellvegen" / "plan.yaml"
@@ -111,6 +112,8 @@ def test_a_candidate_override_file_is_a_scenario(municipality, what_if_audit, tm
     plan_changes = [change.folder for change in audit.what_if.changes if change.rule_id == PLAN_RULE]
     assert plan_changes == [change.folder for change in what_if_audit.what_if.changes if change.rule_id == PLAN_RULE]
     assert LOG_RULE not in audit.what_if.severities
+    shown = AUDIT_REPORTERS["table"].render_audit(audit.model_copy(update={"language": "en"})).split("What if:")[1]
+    assert LOG_RULE in shown and "rule disabled" in shown
 
 
 def test_each_school_is_read_once_for_both_scenarios(municipality, monkeypatch):
