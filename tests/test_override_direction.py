@@ -114,6 +114,13 @@ def test_allow_loosening_names_only_what_the_file_sets(tmp_path):
     assert f"{path}:8:37: allow_loosening: 'elevsamtaler_per_ar' is not set in this file" in refusal(path)
 
 
+def test_a_bare_file_name_in_extends_is_the_file_beside_this_one(kommune, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path.parent)  # not the folder of the files: the name is read beside the override file
+    path = school(kommune.parent, "parameters:\n  fau_moter_per_ar: 6\n").read_text(encoding="utf-8")
+    bare = write(kommune.parent, "skole.yaml", path.replace("extends: ./kommune.yaml", "extends: kommune.yaml"))
+    assert load_pack(str(bare)).parameters["fau_moter_per_ar"] == 6
+
+
 def test_a_chain_that_comes_back_to_itself_is_refused(tmp_path):
     write(tmp_path, "a.yaml", "kind: policy-override\nextends: ./b.yaml\n")
     write(tmp_path, "b.yaml", "kind: policy-override\nextends: ./a.yaml\n")

@@ -60,7 +60,8 @@ class RuleOverride(Strict):
 class PackOverride(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     kind: Literal["policy-override"] = "policy-override"
-    extends: str = Field(description="The bundled pack (or a pack folder beside this file) to extend")
+    extends: str = Field(description="The bundled pack (or a pack folder beside this file) to extend, or an "
+                                     "override file beside this one: the level above, which this file may only tighten")
     parameters: dict[str, Setting] = Field(
         default_factory=dict, description="A value with decided_by, reference and date (a decision), or a plain value")
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
@@ -111,9 +112,9 @@ def _load_above(path: Path, extends: str, load_base: Callable[[str], PolicyPack]
 
 
 def _base_reference(path: Path, extends: str) -> str:
-    """A bundled name, or a folder inside the override file's own folder (never outside it)."""
-    if "/" not in extends and "\\" not in extends:
-        return extends
+    """A bundled name, or a pack folder or override file inside the override file's own folder (never outside it)."""
+    if "/" not in extends and "\\" not in extends and not extends.endswith((".yaml", ".yml")):
+        return extends  # a bundled pack (an override file is always a file beside this one)
     folder = path.resolve().parent
     target = (folder / extends).resolve()
     if not target.is_relative_to(folder):
