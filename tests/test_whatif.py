@@ -180,6 +180,11 @@ def test_every_format_shows_the_what_if(rendered, extension, heading):
     assert "skole-02" in output.split("What if:")[1]
 
 
+def test_the_html_summary_leads_with_the_what_if(rendered):
+    summary = (rendered / "report.html").read_text(encoding="utf-8").split('<section class="summary"')[1].split("</section>")[0]
+    assert "<h3>What if</h3>" in summary and f'<p class="big">{len(expected_failing_at_two())} / {SCHOOLS}</p>' in summary
+
+
 def test_the_json_holds_the_what_if_and_validates(rendered):
     document = json.loads((rendered / "report.json").read_text(encoding="utf-8"))
     schema_validator("audit").validate(document)
