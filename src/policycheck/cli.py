@@ -128,17 +128,22 @@ def check(policy: str, plan: Path, formats: tuple[str, ...], output: Path | None
 @click.option("--min-group", type=click.IntRange(min=1), default=5, show_default=True,
               help="Fewest applicable schools for a per-rule share to be shown.")
 @click.option("--shard", metavar="I/N", help="Check only shard I of N (stable by folder name); merge with 'merge'.")
+@click.option("--what-if", "what_if", metavar="PARAMETER=VALUE", multiple=True,
+              help="Also judge every school with this parameter value, and report the verdicts it changes (repeatable).")
+@click.option("--what-if-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also judge every school with this candidate override file, and report the verdicts it changes.")
 @WAIVERS_OPTION
 @FAIL_ON_OPTION
 @AS_OF_OPTION
 @LANG_OPTION
 def audit(schools_dir: Path, policy: str, jobs: int | None, formats: tuple[str, ...], output: Path | None,
-          output_dir: Path | None, compare: Path | None, min_group: int, shard: str | None, waivers: Path | None,
-          fail_on: str, as_of: dt.datetime | None, language: str | None) -> None:
+          output_dir: Path | None, compare: Path | None, min_group: int, shard: str | None, what_if: tuple[str, ...],
+          what_if_file: Path | None, waivers: Path | None, fail_on: str, as_of: dt.datetime | None,
+          language: str | None) -> None:
     """Check every school folder in SCHOOLS_DIR (each holding plan.yaml) and aggregate (see docs/audit.md)."""
     request = AuditRequest(policy=policy, schools_dir=schools_dir, as_of=as_of.date() if as_of else None,
                            language=language, jobs=jobs, waivers=waivers, shard=Shard.parse(shard) if shard else None,
-                           compare=compare, min_group=min_group)
+                           compare=compare, min_group=min_group, what_if=what_if, what_if_file=what_if_file)
     result = run_audit(request, Progress())
     _emit_formats([reporter(name, AUDIT_REPORTERS) for name in formats], lambda r: r.render_audit(result),
                   output, output_dir)

@@ -6,13 +6,15 @@ shard-then-merge give the same audit as one run.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from policycheck.loading.validate import check_schema
 from policycheck.loading.yamlfile import load_yaml
-from policycheck.models.audit import AuditReport, Change, Comparison, Compliance, RuleInfo, RuleResult, SchoolResult, share_weights
-from policycheck.models.common import Status
+from policycheck.models.audit import (AuditReport, Change, Comparison, Compliance, RuleInfo, RuleResult, SchoolResult,
+                                     VerdictChange, WhatIf, WhatIfRule, share_weights)
+from policycheck.models.common import Severity, Status
 from policycheck.schemas import schema_validator
 
 MOST_COMMON = 10
@@ -40,16 +42,55 @@ def school_compliance(statuses: dict[str, Status], weights: dict[str, int]) -> C
     return Compliance(applicable=len(counted), passed=len(passed), share=share)
 
 
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """What a what-if audit changes (as overrides are listed) and the rules' severities under it."""
+
+    changes: list[str]
+    severities: dict[str, Severity]
+
+
 def build_audit(header: dict, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int,
-                previous: AuditReport | None = None, shard: str | None = None) -> AuditReport:
+                previous: AuditReport | None = None, shard: str | None = None,
+                scenario: ScenarioSummary | None = None) -> AuditReport:
     """The audit of these schools; `header` holds tool_version, language, as_of and policy."""
     weights = share_weights(rules)
     schools = sorted((_with_compliance(school, weights) for school in schools), key=lambda school: school.folder)
     rule_results = [_rule_result(rule.id, schools, min_group) for rule in rules]
     common = sorted((result for result in rule_results if result.gaps), key=lambda result: -result.gaps)
     audit = AuditReport(**header, min_group=min_group, shard=shard, rules=rules, schools=schools,
-                        rule_results=rule_results, most_common_gaps=common[:MOST_COMMON])
+                        rule_results=rule_results, most_common_gaps=common[:MOST_COMMON],
+                        what_if=what_if(scenario, rules, schools, min_group) if scenario else None)
     return audit.model_copy(update={"comparison": compare(previous, audit)}) if previous else audit
+
+
+def what_if(scenario: ScenarioSummary, rules: list[RuleInfo], schools: list[SchoolResult], min_group: int) -> WhatIf:
+    """Today's verdicts beside the scenario's (`SchoolResult.what_if`), school by school and rule by rule."""
+    checked = [school for school in schools if school.error is None and school.what_if is not None]
+    changes = [VerdictChange(folder=school.folder, rule_id=rule_id, before=status, after=school.what_if.get(rule_id))
+               for school in checked for rule_id, status in school.statuses.items() if school.what_if.get(rule_id) is not status]
+    changed_rules = list(dict.fromkeys(change.rule_id for change in changes))
+    changed_schools = list(dict.fromkeys(change.folder for change in changes))
+    weights = share_weights([rule.model_copy(update={"severity": scenario.severities[rule.id]})
+                             for rule in rules if rule.id in scenario.severities])
+    return WhatIf(
+        scenario=scenario.changes, severities=scenario.severities, schools_changed=len(changed_schools), changes=changes,
+        rules=[_what_if_rule(rule_id, checked, changes, min_group) for rule_id in changed_rules],
+        schools=[_what_if_school(school, weights) for school in checked if school.folder in changed_schools],
+        before=compliance([status for school in checked for status in school.statuses.values()]),
+        after=compliance([status for school in checked for status in school.what_if.values()]))
+
+
+def _what_if_rule(rule_id: str, schools: list[SchoolResult], changes: list[VerdictChange], min_group: int) -> WhatIfRule:
+    return WhatIfRule(rule_id=rule_id, schools_changed=sum(1 for change in changes if change.rule_id == rule_id),
+                      before=compliance([s.statuses[rule_id] for s in schools if rule_id in s.statuses], min_group),
+                      after=compliance([s.what_if[rule_id] for s in schools if rule_id in s.what_if], min_group))
+
+
+def _what_if_school(school: SchoolResult, weights: dict[str, int]) -> Change:
+    before = school.compliance.share if school.compliance else None
+    after = school_compliance(school.what_if, weights).share
+    return Change(key=school.folder, before=before, after=after, delta=_delta(before, after))
 
 
 def header_of(audit: AuditReport) -> dict:

@@ -74,6 +74,8 @@ class SchoolResult(_Model):
     statuses: dict[str, Status] = Field(default_factory=dict, description="rule id -> status")
     gaps: list[SchoolGap] = Field(default_factory=list)
     compliance: Compliance | None = None
+    what_if: dict[str, Status] | None = Field(default=None, description="rule id -> status under the what-if "
+                                                                        "scenario (audit --what-if)")
 
 
 class RuleResult(_Model):
@@ -97,6 +99,36 @@ class Comparison(_Model):
     rules: list[Change]
 
 
+class VerdictChange(_Model):
+    """A school whose verdict on a rule the what-if would change."""
+
+    folder: str
+    rule_id: str
+    before: Status
+    after: Status | None = Field(description="None when the scenario disables the rule")
+
+
+class WhatIfRule(_Model):
+    rule_id: str
+    schools_changed: int
+    before: Compliance
+    after: Compliance
+
+
+class WhatIf(_Model):
+    """Today's result beside the scenario's (`audit --what-if`, `--what-if-file`)."""
+
+    scenario: list[str] = Field(description="What the scenario changes, as the report lists overrides")
+    severities: dict[str, Severity] = Field(description="rule id -> the effective severity under the scenario "
+                                                        "(its school shares are weighted by these)")
+    schools_changed: int = Field(description="Schools with at least one verdict the scenario changes")
+    changes: list[VerdictChange]
+    rules: list[WhatIfRule] = Field(description="The rules with a changed verdict somewhere")
+    schools: list[Change] = Field(description="The compliance share of each school whose verdicts change")
+    before: Compliance = Field(description="All school x rule verdicts today: passed among applicable")
+    after: Compliance = Field(description="The same under the scenario")
+
+
 class AuditReport(_Model):
     schema_: str = Field(default=AUDIT_SCHEMA_ID, alias="$schema")
     tool: str = "policycheck"
@@ -111,6 +143,7 @@ class AuditReport(_Model):
     rule_results: list[RuleResult]
     most_common_gaps: list[RuleResult]
     comparison: Comparison | None = None
+    what_if: WhatIf | None = None
 
     @property
     def broken(self) -> list[SchoolResult]:

@@ -49,6 +49,10 @@ class Parameter(Strict):
     rationale: LocalizedText
     minimum: float | None = None
     maximum: float | None = None
+    direction: Literal["at_least", "at_most"] | None = Field(
+        default=None, description="Which way is stricter: at_least (a floor such as meetings per year: raising it "
+                                  "tightens) or at_most (a ceiling such as a reply limit: lowering it tightens). An "
+                                  "override file extending another may only tighten (docs/pack-format.md)")
     changes: list[ParameterChange] = Field(default_factory=list, description="Values that replace the default "
                                                                                "from a day on, oldest first")
 
@@ -64,6 +68,8 @@ class Parameter(Strict):
             raise ValueError("give 'quote' exactly when the origin is 'text'")
         if (self.origin == "municipal-decision") != (self.decision is not None):
             raise ValueError("give 'decision' exactly when the origin is 'municipal-decision'")
+        if self.direction is not None and (isinstance(self.default, bool) or not isinstance(self.default, (int, float))):
+            raise ValueError("'direction' is for a number: a text or list has no stricter way")
         return self
 
 
@@ -165,6 +171,15 @@ class PackVersion(BaseModel):
     folder: str
 
 
+class Floor(BaseModel):
+    """A value (a parameter's, or a rule's severity) an override file set, which the files below it may not loosen."""
+
+    value: int | float | str | bool | list[str] | None = Field(description="None for a rule switched off")
+    where: str = Field(description="file:line of the override that set it (the pack's pack.yaml for its own value)")
+    file: str | None = Field(default=None, description="The override file that set it; None for the pack's own value")
+    loosenable: bool = Field(default=False, description="The file that set it lets lower levels loosen it")
+
+
 class PolicyPack(BaseModel):
     """A loaded pack: its metadata, its rules in file order, and where it came from.
 
@@ -185,6 +200,10 @@ class PolicyPack(BaseModel):
     vocabularies: dict[str, VocabularyDefinition] = Field(default_factory=dict)
     set_without_decision: dict[str, str] = Field(
         default_factory=dict, description="Parameter -> the override file:line that set its value with no decision")
+    chain: list[str] = Field(default_factory=list, description="The override files applied, the highest level first")
+    floors: dict[str, list[Floor]] = Field(
+        default_factory=dict, description="Parameter name or rule id -> the values override files set it to, the "
+                                          "highest level first: what each lower level may not loosen")
 
     @property
     def dated(self) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policycheck.messages import text
-from policycheck.models.audit import AuditReport, Change, RuleResult
-from policycheck.models.common import Severity
+from policycheck.models.audit import AuditReport, Change, RuleResult, WhatIf
+from policycheck.models.common import Severity, Status
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,20 @@ def audit_heading(audit: AuditReport) -> str:
 
 def sections(audit: AuditReport) -> list[Section]:
     """Schools, rules, most common gaps, broken inputs and the comparison: those that have rows."""
-    found = [_schools(audit), _rules(audit, audit.rule_results, "heading.rules"),
+    found = [_overrides(audit), _schools(audit), _rules(audit, audit.rule_results, "heading.rules"),
              _rules(audit, audit.most_common_gaps, "heading.most_common"), _broken(audit)]
     if audit.comparison:
         found += [_changes(audit, audit.comparison.schools, "heading.schools"),
                   _changes(audit, audit.comparison.rules, "heading.rules")]
+    if audit.what_if:
+        found += what_if_sections(audit, audit.what_if)
     return [section for section in found if section.rows]
+
+
+def _overrides(audit: AuditReport) -> Section:
+    """The override files applied and what each changed, level by level for a chain."""
+    title = text("heading.overrides", audit.language)
+    return Section(title, [title], [[override] for override in audit.policy.overrides])
 
 
 def _headers(lang: str, *names: str) -> list[str]:
@@ -77,3 +85,27 @@ def _changes(audit: AuditReport, changes: list[Change], what: str) -> Section:
     title = f"{text('heading.change', lang)} ({audit.comparison.previous_as_of}): {text(what, lang)}"
     rows = [[c.key, percent(c.before, lang), percent(c.after, lang), signed(c.delta, lang)] for c in changes]
     return Section(title, [text(what, lang)] + _headers(lang, "before", "after", "delta"), rows)
+
+
+def what_if_summary(audit: AuditReport, what_if: WhatIf) -> str:
+    lang = audit.language
+    return text("what_if.summary", lang, changes="; ".join(what_if.scenario), n=what_if.schools_changed,
+                before=percent(what_if.before.share, lang), after=percent(what_if.after.share, lang))
+
+
+def what_if_sections(audit: AuditReport, what_if: WhatIf) -> list[Section]:
+    """The rules the scenario changes (with their shares today and with it), each school x rule verdict it
+    changes, and the shares of the schools it touches. Always the first, so a what-if that changes nothing says so."""
+    lang, info = audit.language, {rule.id: rule for rule in audit.rules}
+    title = f"{text('heading.what_if', lang)}: {what_if_summary(audit, what_if)}"
+    rules = [[r.rule_id, info[r.rule_id].title, str(r.schools_changed), percent(r.before.share, lang),
+              percent(r.after.share, lang)] for r in what_if.rules]
+    verdicts = [[c.folder, c.rule_id, _verdict(c.before, lang), _verdict(c.after, lang)] for c in what_if.changes]
+    schools = [[c.key, percent(c.before, lang), percent(c.after, lang), signed(c.delta, lang)] for c in what_if.schools]
+    return [Section(title, _headers(lang, "rule", "title", "schools_changed", "today", "with_what_if"), rules or [["–"] * 5]),
+            Section(text("heading.what_if_verdicts", lang), _headers(lang, "folder", "rule", "today", "with_what_if"), verdicts),
+            Section(text("heading.what_if_schools", lang), _headers(lang, "folder", "today", "with_what_if", "delta"), schools)]
+
+
+def _verdict(status: Status | None, lang: str) -> str:
+    return text("what_if.disabled", lang) if status is None else text(f"status.{status.value}", lang)

@@ -7,7 +7,7 @@ from statistics import mean
 
 from policycheck.messages import text
 from policycheck.models.audit import AuditReport, Comparison
-from policycheck.reports.audit_rows import percent, signed
+from policycheck.reports.audit_rows import percent, signed, what_if_summary
 from policycheck.reports.htmlkit import esc
 
 COMMON_SHOWN = 5
@@ -16,7 +16,7 @@ BAR_WIDTH, BAR_HEIGHT, LABEL_WIDTH = 220, 18, 70
 
 def audit_summary(audit: AuditReport) -> str:
     lang = audit.language
-    boxes = [_compliant(audit), _common(audit), _change(audit)]
+    boxes = [_compliant(audit), _common(audit), _change(audit)] + ([_what_if(audit)] if audit.what_if else [])
     return (f'<section class="summary" aria-label="{esc(text("heading.summary_audit", lang))}">'
             + "".join(f"<div>{box}</div>" for box in boxes) + "</section>")
 
@@ -55,6 +55,14 @@ def _change(audit: AuditReport) -> str:
     line = text("summary.change", lang, before=percent(before, lang), after=percent(after, lang), delta=signed(delta, lang),
                 previous=audit.comparison.previous_as_of.isoformat())
     return heading + _bars(audit, before, after) + f"<p>{esc(line)}</p>"
+
+
+def _what_if(audit: AuditReport) -> str:
+    """The what-if in a sentence, for the reader who has a minute (the section below has the schools)."""
+    lang, what_if = audit.language, audit.what_if
+    return (f"<h3>{esc(text('heading.what_if', lang))}</h3>"
+            f'<p class="big">{what_if.schools_changed} / {len(audit.schools)}</p>'
+            f"<p>{esc(what_if_summary(audit, what_if))}</p>")
 
 
 def _averages(comparison: Comparison) -> tuple[float | None, float | None]:
