@@ -1,0 +1,149 @@
+"""The form generated from a pack: one page per section of the source document, each question a widget
+by its type, and the answers the browser posts read back into plan values.
+
+A question's widget shows the answer as the engine reads it (`read_answers`: a choice as its
+vocabulary id, "ingen" as the empty list); a TODO shows as unanswered. Posting leaves a question
+unanswered as TODO when it was in the plan, and absent when it was not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from werkzeug.datastructures import MultiDict
+
+from policycheck.answers import is_todo, parse_number, read_answers
+from policycheck.messages import text
+from policycheck.models.common import localize
+from policycheck.models.pack import PolicyPack
+from policycheck.models.question import Question
+from policycheck.web.planfile import MISSING, TODO, get, put
+
+UNANSWERED = object()
+SCHOOL_PAGE = "school"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the form: a section of the source document and its questions, in the document's order."""
+
+    section: str
+    questions: list[Question]
+
+
+def pages(pack: PolicyPack) -> list[Page]:
+    sections: dict[str, list[Question]] = {}
+    for question in pack.questions:
+        sections.setdefault(question.source.section, []).append(question)
+    return [Page(section, questions) for section, questions in sections.items()]
+
+
+def rules_by_path(pack: PolicyPack) -> dict[str, list[str]]:
+    """The ids of the rules that read each plan path."""
+    found: dict[str, list[str]] = {}
+    for rule in pack.rules:
+        for path in rule.check.placeholders():
+            found.setdefault(path, []).append(rule.id)
+    return found
+
+
+def choices(pack: PolicyPack, vocabulary: str | None, language: str) -> list[tuple[str, str]]:
+    """(id, label) of a vocabulary's entries in the language."""
+    if vocabulary is None:
+        return []
+    definition = pack.vocabularies[vocabulary]
+    return [(entry.id, localize(entry.label, language)) for entry in definition.entries]
+
+
+def shown_answers(pack: PolicyPack, data: dict) -> dict:
+    """The plan data as the engine reads it, for the widgets."""
+    return read_answers(data, pack.questions, pack.vocabularies).data
+
+
+def widget_value(value: Any) -> Any:
+    """What a widget shows: nothing for a TODO or a missing answer."""
+    if value is MISSING or value is None or is_todo(value):
+        return None
+    if isinstance(value, list):
+        return [item for item in value if not is_todo(item)]
+    return value
+
+
+def apply_page(data: dict, page: Page, form: MultiDict, language: str) -> None:
+    """Write the posted answers of the page's questions (those the page showed) into the plan data."""
+    shown = set(form.getlist("shown"))
+    for question in page.questions:
+        if question.path in shown:
+            _store(data, question.path, answer(question, form, language))
+
+
+def apply_school(data: dict, form: MultiDict) -> None:
+    """The plan's metadata from the school page: name, municipality, grades, school year."""
+    for path in ("school.name", "school.municipality", "school_year"):
+        _store(data, path, _text(form.get(path, "")))
+    low, high = (_integer(form.get(f"school.grades.{end}", "")) for end in ("min", "max"))
+    if isinstance(low, int) and isinstance(high, int):
+        put(data, "school.grades", {"min": low, "max": high})
+
+
+def _store(data: dict, path: str, value: Any) -> None:
+    if value is not UNANSWERED:
+        put(data, path, value)
+    elif get(data, path) is not MISSING:
+        put(data, path, TODO)
+
+
+def answer(question: Question, form: MultiDict, language: str) -> Any:
+    name = question.path
+    if question.type == "multichoice":
+        picked = [word for word in form.getlist(name) if word.strip()]
+        return picked or UNANSWERED
+    if question.type == "list-or-none":
+        if form.get(f"{name}.none"):
+            return text("web.none_word", language)
+        items = [line.strip() for line in form.get(name, "").splitlines() if line.strip()]
+        return items or UNANSWERED
+    if question.type == "records":
+        return _records(question, form)
+    return READERS[question.type](form.get(name, ""))
+
+
+def _records(question: Question, form: MultiDict) -> Any:
+    rows = []
+    for index in range(int(_integer(form.get(f"{question.path}.rows", "0")) or 0)):
+        row = {name: READERS[field.type](form.get(f"{question.path}.{index}.{name}", ""))
+               for name, field in (question.fields or {}).items()}
+        kept = {name: value for name, value in row.items() if value is not UNANSWERED}
+        if kept:
+            rows.append(kept)
+    return rows or UNANSWERED
+
+
+def _text(raw: str) -> Any:
+    return raw.strip() or UNANSWERED
+
+
+def _yesno(raw: str) -> Any:
+    return {"ja": True, "nei": False}.get(raw, UNANSWERED)
+
+
+def _date(raw: str) -> Any:
+    try:
+        return dt.date.fromisoformat(raw.strip()) if raw.strip() else UNANSWERED
+    except ValueError:
+        return raw.strip()  # as typed: the engine reports it with where it is
+
+
+def _integer(raw: str) -> Any:
+    return int(raw) if raw.strip().isdigit() else _text(raw)
+
+
+def _number(raw: str) -> Any:
+    number = parse_number(raw) if raw.strip() else None
+    return number if number is not None else _text(raw)
+
+
+READERS: dict[str, Callable[[str], Any]] = {"yesno": _yesno, "choice": _text, "date": _date, "week": _integer,
+                                             "number": _number, "text": _text}
