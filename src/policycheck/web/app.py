@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import webbrowser
@@ -14,11 +15,12 @@ from werkzeug.serving import make_server
 
 from policycheck import api, logrun
 from policycheck.errors import InputError, UsageError
+from policycheck.loading.mapping import load_mapping
 from policycheck.loading.packs import load_pack
 from policycheck.messages import text
 from policycheck.models.common import LANGUAGES, localize
 from policycheck.models.pack import PolicyPack
-from policycheck.models.report import Finding, Report, Status
+from policycheck.models.report import Report, Status
 from policycheck.reports.html import HtmlReporter
 from policycheck.resources import data_dir
 from policycheck.web import form, planfile
@@ -57,6 +59,11 @@ def known_mappings() -> dict[str, Path]:
     return {path.stem: path for path in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
 
 
+def mapping_names() -> dict[str, str]:
+    """Each known mapping's own name (e.g. 'Transponder-eksport (meldingslogg og samtaler)') by file stem."""
+    return {stem: load_mapping(path).name or stem for stem, path in known_mappings().items()}
+
+
 def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
@@ -79,7 +86,7 @@ def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
         lang = site.language()
         return {"t": lambda key, **params: text(key, lang, **params), "lang": lang, "languages": LANGUAGES,
                 "csrf": keys.csrf, "nonce": g.nonce, "pages": site.pages, "pack": pack,
-                "localize": lambda value: localize(value, lang) if value else "", "Status": Status}
+                "localize": lambda value: localize(value, lang) if value else "", "editable": form.editable}
 
     app.add_url_rule("/", "home", lambda: redirect(url_for("page", name=form.SCHOOL_PAGE)))
     app.add_url_rule("/page/<name>", "page", site.page, methods=["GET", "POST"])
@@ -146,7 +153,9 @@ class Site:
         views = []
         for question in page.questions:
             verdicts = [findings[rule] for rule in self.rules_by_path.get(question.path, []) if rule in findings]
-            views.append({"q": question, "value": form.widget_value(planfile.get(shown, question.path)),
+            value = planfile.get(shown, question.path)
+            views.append({"q": question, "value": form.widget_value(value),
+                          "editable": form.editable(question.type, form.widget_value(value)),
                           "choices": form.choices(self.pack, question.vocabulary, lang),
                           "fields": {name: form.choices(self.pack, f.vocabulary, lang) for name, f in (question.fields or {}).items()},
                           "verdicts": verdicts,
@@ -162,7 +171,7 @@ class Site:
         log_rules = {rule.id for rule in self.pack.rules if rule.check.reads_log()}
         findings = [finding for finding in report.findings if finding.rule_id in log_rules] if report else []
         return self._render("log.html", lang, report=report, problems=problems, findings=findings,
-                            options=self.config.log, mappings=known_mappings(), folder=self.config.folder)
+                            options=self.config.log, mappings=mapping_names())
 
     def _take_uploads(self) -> None:
         """Keep uploaded files in the uploads folder inside the school's folder, under names of our own."""
@@ -210,6 +219,7 @@ def serve(config: WebConfig, port: int = 0, open_browser: bool = True,
           announce: Callable[[str], None] = print) -> None:
     """Run the app on 127.0.0.1 until Ctrl-C, printing (and opening) the URL with its token."""
     keys = Secrets()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log: its first line would repeat the token
     server = make_server("127.0.0.1", port, create_app(config, keys), threaded=True)
     url = f"http://127.0.0.1:{server.server_port}/?token={keys.token}"
     announce(url)

@@ -62,6 +62,22 @@ def shown_answers(pack: PolicyPack, data: dict) -> dict:
     return read_answers(data, pack.questions, pack.vocabularies).data
 
 
+def editable(kind: str, value: Any) -> bool:
+    """Whether a widget of the type can show the value without losing any of it: a value of another shape
+    (a list where one word is asked, a mapping) stays as written and is edited in the YAML file."""
+    if value is None:
+        return True
+    if kind in ("multichoice", "list-or-none"):
+        return isinstance(value, list) and all(_scalar(item) for item in value)
+    if kind == "records":
+        return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> bool:
+    return not isinstance(value, (list, dict))
+
+
 def widget_value(value: Any) -> Any:
     """What a widget shows: nothing for a TODO or a missing answer."""
     if value is MISSING or value is None or is_todo(value):
@@ -76,7 +92,7 @@ def apply_page(data: dict, page: Page, form: MultiDict, language: str) -> None:
     shown = set(form.getlist("shown"))
     for question in page.questions:
         if question.path in shown:
-            _store(data, question.path, answer(question, form, language))
+            _store(data, question.path, answer(question, form, language, get(data, question.path)))
 
 
 def apply_school(data: dict, form: MultiDict) -> None:
@@ -95,7 +111,8 @@ def _store(data: dict, path: str, value: Any) -> None:
         put(data, path, TODO)
 
 
-def answer(question: Question, form: MultiDict, language: str) -> Any:
+def answer(question: Question, form: MultiDict, language: str, before: Any = MISSING) -> Any:
+    """The posted answer to a question (UNANSWERED when none was given); `before` is the plan's value."""
     name = question.path
     if question.type == "multichoice":
         picked = [word for word in form.getlist(name) if word.strip()]
@@ -106,19 +123,32 @@ def answer(question: Question, form: MultiDict, language: str) -> Any:
         items = [line.strip() for line in form.get(name, "").splitlines() if line.strip()]
         return items or UNANSWERED
     if question.type == "records":
-        return _records(question, form)
+        return _records(question, form, before)
     return READERS[question.type](form.get(name, ""))
 
 
-def _records(question: Question, form: MultiDict) -> Any:
+def _records(question: Question, form: MultiDict, before: Any) -> Any:
+    """The rows posted, each merged onto the item it was (keys the form does not show are kept); a row
+    with nothing left in it is dropped."""
+    earlier = before if isinstance(before, list) else []
     rows = []
-    for index in range(int(_integer(form.get(f"{question.path}.rows", "0")) or 0)):
-        row = {name: READERS[field.type](form.get(f"{question.path}.{index}.{name}", ""))
-               for name, field in (question.fields or {}).items()}
-        kept = {name: value for name, value in row.items() if value is not UNANSWERED}
-        if kept:
-            rows.append(kept)
+    for index in range(_row_count(form.get(f"{question.path}.rows", ""))):
+        row = dict(earlier[index]) if index < len(earlier) and isinstance(earlier[index], dict) else {}
+        for name, field in (question.fields or {}).items():
+            key = f"{question.path}.{index}.{name}"
+            if key in form:
+                value = READERS[field.type](form.get(key, ""))
+                if value is UNANSWERED:
+                    row.pop(name, None)
+                else:
+                    row[name] = value
+        if any(not is_todo(value) for value in row.values()):
+            rows.append(row)
     return rows or UNANSWERED
+
+
+def _row_count(raw: str) -> int:
+    return int(raw) if raw.isdigit() else 0
 
 
 def _text(raw: str) -> Any:
