@@ -3,8 +3,14 @@ generated from the pack, saving the plan the CLI reads, and the log page."""
 
 from __future__ import annotations
 
+import http.cookiejar
+import os
 import re
 import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +20,7 @@ from policycheck import api
 from policycheck.loading.packs import load_pack
 from policycheck.logrun import LogOptions
 from policycheck.messages import catalogue
-from policycheck.web import form
+from policycheck.web import form, planfile
 from policycheck.web.app import MAX_UPLOAD_BYTES, UPLOADS, WebConfig, create_app
 from policycheck.web.security import COOKIE, Secrets
 
@@ -274,3 +280,57 @@ def test_a_record_field_of_another_shape_is_shown_as_text_and_kept(client, keys,
     post(client, f"/page/{number}", keys, {"shown": question, f"{question}.rows": str(len(before) + 1), **rows})
     after = yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))["overgang"]["tett_oppfolging"]
     assert after == before
+
+
+def test_serve_prints_a_local_address_with_the_token_and_answers_it(tmp_path):
+    shutil.copy(EXAMPLE / "plan.yaml", tmp_path / "plan.yaml")
+    command = [sys.executable, "-m", "policycheck", "serve", "--plan", str(tmp_path / "plan.yaml"), "--no-browser"]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    try:
+        line = server.stderr.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", line).group(0)
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        with opener.open(url, timeout=20) as response:
+            assert response.status == 200 and "Fjellvegen skole" in response.read().decode("utf-8")
+        with pytest.raises(urllib.error.HTTPError, match="403"):
+            urllib.request.urlopen(url.split("?")[0], timeout=20)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_serve_without_a_pack_or_a_plan_naming_one_is_a_usage_error(invoke, tmp_path):
+    code, _, err = invoke("serve", "--plan", str(tmp_path / "plan.yaml"), "--no-browser")
+    assert code == 2 and "give --policy" in err and "Traceback" not in err
+
+
+def test_a_save_that_changes_answers_keeps_every_comment(client, keys, school):
+    before = (school / "plan.yaml").read_text(encoding="utf-8")
+    post(client, f"/page/{page_number('3.3')}", keys, {"shown": "utviklingssamtaler.per_skolear",
+                                                       "utviklingssamtaler.per_skolear": "2"})
+    after = (school / "plan.yaml").read_text(encoding="utf-8")
+    changed = [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
+    assert len(before.splitlines()) == len(after.splitlines()) and len(changed) == 1
+    assert changed[0][1].strip().startswith("per_skolear: 2")
+
+
+def test_an_init_plan_keeps_its_comments_as_its_todos_are_answered(client, keys, school, invoke):
+    code, _, _ = invoke("init", "--policy", "tromso", "--output", str(school / "plan.yaml"), "--force")
+    assert code == 0
+    text = (school / "plan.yaml").read_text(encoding="utf-8")
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    post(client, "/page/school", keys, {"school.name": "Nyskolen", "school.municipality": "Tromsø", "school_year": "2025-2026"})
+    post(client, f"/page/{page_number('3.3')}", keys, {
+        "shown": ["utviklingssamtaler.per_skolear", "utviklingssamtaler.tema"], "utviklingssamtaler.per_skolear": "2",
+        "utviklingssamtaler.tema": ["faglig-utvikling", "sosial-utvikling"]})
+    saved = (school / "plan.yaml").read_text(encoding="utf-8")
+    assert [line for line in saved.splitlines() if line.lstrip().startswith("#")] == comments
+    data = yaml.safe_load(saved)
+    assert data["school"]["name"] == "Nyskolen" and data["utviklingssamtaler"]["per_skolear"] == 2
+
+
+def test_a_save_that_adds_a_key_writes_the_plan_anew(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("# kommentar\nkind: skole-hjem-plan\nschool: {name: X}\n", encoding="utf-8")
+    planfile.save(path, {"kind": "skole-hjem-plan", "school": {"name": "X"}, "ny": 1})
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["ny"] == 1 and "#" not in path.read_text(encoding="utf-8")
