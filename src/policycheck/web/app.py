@@ -65,7 +65,7 @@ def mapping_names() -> dict[str, str]:
 
 
 def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # no route serves files
     app.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
     keys = keys or Secrets()
     pack = load_pack(config.policy)
@@ -131,7 +131,7 @@ class Site:
             if page is None:
                 form.apply_school(data, request.form)
             else:
-                form.apply_page(data, page, request.form, lang)
+                form.apply_page(data, page, request.form, self.pack.meta.language)
             planfile.save(self.config.plan, data)
             return redirect(url_for("page", name=name, saved=1))
         report, problems = self.check(lang)
