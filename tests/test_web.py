@@ -334,3 +334,19 @@ def test_a_save_that_adds_a_key_writes_the_plan_anew(tmp_path):
     path.write_text("# kommentar\nkind: skole-hjem-plan\nschool: {name: X}\n", encoding="utf-8")
     planfile.save(path, {"kind": "skole-hjem-plan", "school": {"name": "X"}, "ny": 1})
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["ny"] == 1 and "#" not in path.read_text(encoding="utf-8")
+
+
+def test_an_attestation_is_written_for_its_rule_and_meets_it(client, keys, school):
+    rule = next(r for r in form.attested_rules(load_pack("tromso"))
+                if r.id not in {a["rule"] for a in yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))["attestations"]})
+    page = client.get("/attestations").get_data(as_text=True)
+    assert f'data-rule="{rule.id}" data-status="needs_attestation"' in page
+    post(client, "/attestations", keys, {"shown": rule.id, f"{rule.id}.statement": "Vi gjør det.",
+                                          f"{rule.id}.name": "Kari Rektor", f"{rule.id}.role": "rektor",
+                                          f"{rule.id}.date": "2026-06-01"})
+    entries = yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))["attestations"]
+    assert {"rule": rule.id, "statement": "Vi gjør det.", "attested_by": {"name": "Kari Rektor", "role": "rektor"},
+            "date": __import__("datetime").date(2026, 6, 1)} in entries
+    assert f'data-rule="{rule.id}" data-status="pass"' in client.get("/attestations").get_data(as_text=True)
+    post(client, "/attestations", keys, {"shown": rule.id})
+    assert rule.id not in {a["rule"] for a in yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))["attestations"]}

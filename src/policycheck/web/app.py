@@ -90,6 +90,7 @@ def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
 
     app.add_url_rule("/", "home", lambda: redirect(url_for("page", name=form.SCHOOL_PAGE)))
     app.add_url_rule("/page/<name>", "page", site.page, methods=["GET", "POST"])
+    app.add_url_rule("/attestations", "attestations", site.attestations, methods=["GET", "POST"])
     app.add_url_rule("/log", "log", site.log, methods=["GET", "POST"])
     app.add_url_rule("/report.html", "report", site.report_download)
     return app
@@ -161,6 +162,20 @@ class Site:
                           "verdicts": verdicts,
                           "skipped": bool(verdicts) and all(v.status is Status.not_applicable for v in verdicts)})
         return views
+
+    def attestations(self) -> Any:
+        """The rules met by a dated statement: who attests what, and when."""
+        lang = self.language()
+        if request.method == "POST":
+            data = self.data()
+            form.apply_attestations(data, request.form)
+            planfile.save(self.config.plan, data)
+            return redirect(url_for("attestations", saved=1))
+        report, problems = self.check(lang)
+        findings = {finding.rule_id: finding for finding in report.findings} if report else {}
+        return self._render("attestations.html", lang, report=report, problems=problems, findings=findings,
+                            rules=form.attested_rules(self.pack), values=form.attestation_values(self.data()),
+                            saved=bool(request.args.get("saved")))
 
     def log(self) -> Any:
         lang = self.language()

@@ -17,12 +17,13 @@ from werkzeug.datastructures import MultiDict
 from policycheck.answers import is_todo, parse_number, read_answers
 from policycheck.messages import text
 from policycheck.models.common import localize
-from policycheck.models.pack import PolicyPack
+from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.question import Question
 from policycheck.web.planfile import MISSING, TODO, get, put
 
 UNANSWERED = object()
 SCHOOL_PAGE = "school"
+ATTESTATIONS_PAGE = "attestations"
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,52 @@ def apply_school(data: dict, form: MultiDict) -> None:
     low, high = (_integer(form.get(f"school.grades.{end}", "")) for end in ("min", "max"))
     if isinstance(low, int) and isinstance(high, int):
         put(data, "school.grades", {"min": low, "max": high})
+
+
+def attested_rules(pack: PolicyPack) -> list[Rule]:
+    """The rules no data can prove, met by a dated statement naming who attests (`attestations`)."""
+    return [rule for rule in pack.rules if "attestations" in rule.check.placeholders()]
+
+
+ATTESTATION_FIELDS = ("statement", "name", "role", "date")
+
+
+def attestation_values(data: dict) -> dict[str, dict]:
+    """The form's fields of each rule's (first) attestation in the plan, by rule id."""
+    found: dict[str, dict] = {}
+    for entry in data.get("attestations") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("rule"), str) and entry["rule"] not in found:
+            person = entry.get("attested_by") if isinstance(entry.get("attested_by"), dict) else {}
+            found[entry["rule"]] = {"statement": entry.get("statement"), "name": person.get("name"),
+                                    "role": person.get("role"), "date": entry.get("date")}
+    return found
+
+
+def apply_attestations(data: dict, form: MultiDict) -> None:
+    """Each shown rule's attestation from the form, merged onto the plan's entry for the rule (other keys
+    kept); one whose fields are all emptied is removed."""
+    entries = list(data.get("attestations") or [])
+    for rule in form.getlist("shown"):
+        posted = {name: form.get(f"{rule}.{name}", "").strip() for name in ATTESTATION_FIELDS}
+        index = next((i for i, entry in enumerate(entries) if isinstance(entry, dict) and entry.get("rule") == rule), None)
+        if not any(posted.values()):
+            if index is not None:
+                entries.pop(index)
+            continue
+        entry = dict(entries[index]) if index is not None else {"rule": rule}
+        person = _without_empty({**(entry.get("attested_by") or {}), "name": posted["name"], "role": posted["role"]})
+        date = _date(posted["date"])
+        entry = _without_empty({**entry, "statement": posted["statement"], "attested_by": person,
+                                "date": "" if date is UNANSWERED else date})
+        if index is None:
+            entries.append(entry)
+        else:
+            entries[index] = entry
+    data["attestations"] = entries
+
+
+def _without_empty(mapping: dict) -> dict:
+    return {key: value for key, value in mapping.items() if value not in ("", None, {})}
 
 
 def _store(data: dict, path: str, value: Any) -> None:
