@@ -350,3 +350,11 @@ def test_an_attestation_is_written_for_its_rule_and_meets_it(client, keys, schoo
     assert f'data-rule="{rule.id}" data-status="pass"' in client.get("/attestations").get_data(as_text=True)
     post(client, "/attestations", keys, {"shown": rule.id})
     assert rule.id not in {a["rule"] for a in yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))["attestations"]}
+
+
+def test_a_save_comes_back_to_its_question_and_no_other_anchor(client, keys):
+    number = page_number("3.3")
+    data = {"shown": "utviklingssamtaler.per_skolear", "utviklingssamtaler.per_skolear": "2"}
+    assert post(client, f"/page/{number}", keys, {**data, "at": "q-utviklingssamtaler.per_skolear"}).headers["Location"] \
+        == f"/page/{number}?saved=1#q-utviklingssamtaler.per_skolear"
+    assert "#" not in post(client, f"/page/{number}", keys, {**data, "at": '"><script>'}).headers["Location"]

@@ -115,6 +115,7 @@ def test_a_yes_no_answer_saves_itself_on_change(browser, server, school):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
     radio.click()
     WebDriverWait(browser, 10).until(expected_conditions.presence_of_element_located((By.ID, "saved")))
+    assert browser.current_url.endswith(f"#q-{question.path}")  # back at the question, not the top of the page
     node = yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))
     for part in question.path.split("."):
         node = node[part]

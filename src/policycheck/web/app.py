@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import threading
 import webbrowser
@@ -29,6 +30,7 @@ from policycheck.web.security import Secrets, guard, secure_headers
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 UPLOADS = ".policycheck-uploads"
 LOG_SUFFIXES = (".csv", ".tsv", ".txt")
+ANCHOR = re.compile(r"q-[a-z0-9_.]+")  # the question a change saved from, to come back to it
 
 
 @dataclass
@@ -134,7 +136,8 @@ class Site:
             else:
                 form.apply_page(data, page, request.form, self.pack.meta.language)
             planfile.save(self.config.plan, data)
-            return redirect(url_for("page", name=name, saved=1))
+            at = request.form.get("at", "")
+            return redirect(url_for("page", name=name, saved=1, _anchor=at if ANCHOR.fullmatch(at) else None))
         report, problems = self.check(lang)
         data = self.data()
         return self._render("page.html", lang, name=name, page=page, data=data, problems=problems, report=report,
