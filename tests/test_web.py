@@ -358,3 +358,16 @@ def test_a_save_comes_back_to_its_question_and_no_other_anchor(client, keys):
     assert post(client, f"/page/{number}", keys, {**data, "at": "q-utviklingssamtaler.per_skolear"}).headers["Location"] \
         == f"/page/{number}?saved=1#q-utviklingssamtaler.per_skolear"
     assert "#" not in post(client, f"/page/{number}", keys, {**data, "at": '"><script>'}).headers["Location"]
+
+
+def test_an_open_vocabulary_takes_the_schools_own_entries(client, keys, school):
+    pack = load_pack("tromso")
+    question = next(q for q in pack.questions if q.type == "multichoice" and pack.vocabularies[q.vocabulary].open)
+    number = 1 + [page.section for page in form.pages(pack)].index(question.source.section)
+    first = pack.vocabularies[question.vocabulary].entries[0].id
+    post(client, f"/page/{number}", keys, {"shown": question.path, question.path: first, f"{question.path}.own": "vårt eget\n"})
+    node = yaml.safe_load((school / "plan.yaml").read_text(encoding="utf-8"))
+    for part in question.path.split("."):
+        node = node[part]
+    assert node == [first, "vårt eget"]
+    assert 'value="vårt eget" checked' in client.get(f"/page/{number}").get_data(as_text=True)

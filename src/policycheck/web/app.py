@@ -161,6 +161,7 @@ class Site:
             views.append({"q": question, "value": form.widget_value(value),
                           "editable": form.editable(question.type, form.widget_value(value)),
                           "choices": form.choices(self.pack, question.vocabulary, lang),
+                          "open": question.vocabulary is not None and self.pack.vocabularies[question.vocabulary].open,
                           "fields": {name: form.choices(self.pack, f.vocabulary, lang) for name, f in (question.fields or {}).items()},
                           "verdicts": verdicts,
                           "skipped": bool(verdicts) and all(v.status is Status.not_applicable for v in verdicts)})

@@ -163,7 +163,8 @@ def answer(question: Question, form: MultiDict, language: str, before: Any = MIS
     name = question.path
     if question.type == "multichoice":
         picked = [word for word in form.getlist(name) if word.strip()]
-        return picked or UNANSWERED
+        own = [line.strip() for line in form.get(f"{name}.own", "").splitlines() if line.strip()]
+        return picked + [word for word in own if word not in picked] or UNANSWERED
     if question.type == "list-or-none":
         if form.get(f"{name}.none"):
             return text("web.none_word", language)
