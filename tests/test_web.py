@@ -371,3 +371,13 @@ def test_an_open_vocabulary_takes_the_schools_own_entries(client, keys, school):
         node = node[part]
     assert node == [first, "vårt eget"]
     assert 'value="vårt eget" checked' in client.get(f"/page/{number}").get_data(as_text=True)
+
+
+def test_a_plan_that_cannot_be_read_is_shown_with_where_and_is_not_overwritten(client, keys, school):
+    broken = "kind: skole-hjem-plan\nschool: {name: X\n"
+    (school / "plan.yaml").write_text(broken, encoding="utf-8")
+    response = client.get(f"/page/{page_number('3.3')}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "plan.yaml:" in page and 'id="answers"' not in page
+    assert post(client, "/page/school", keys, {"school.name": "Y"}).status_code == 422
+    assert (school / "plan.yaml").read_text(encoding="utf-8") == broken

@@ -90,6 +90,12 @@ def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
                 "csrf": keys.csrf, "nonce": g.nonce, "pages": site.pages, "pack": pack,
                 "localize": lambda value: localize(value, lang) if value else "", "editable": form.editable}
 
+    @app.errorhandler(InputError)
+    def _unreadable(error: InputError) -> tuple[str, int]:
+        """A plan file that cannot be read (a YAML error, say): its problems, file:line:column, and no form."""
+        lines = [text("web.fix_the_file", site.language()), *str(error).splitlines()]
+        return render_template("base.html", problems=lines, report=None, name=None), 422
+
     app.add_url_rule("/", "home", lambda: redirect(url_for("page", name=form.SCHOOL_PAGE)))
     app.add_url_rule("/page/<name>", "page", site.page, methods=["GET", "POST"])
     app.add_url_rule("/attestations", "attestations", site.attestations, methods=["GET", "POST"])
