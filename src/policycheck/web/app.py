@@ -71,7 +71,7 @@ def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
     keys = keys or Secrets()
     pack = load_pack(config.policy)
-    site = Site(config, pack, keys)
+    site = Site(config, pack)
     app.extensions["policycheck"] = site
 
     @app.before_request
@@ -107,10 +107,10 @@ def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
 class Site:
     """The pages, over one pack and one plan file."""
 
-    def __init__(self, config: WebConfig, pack: PolicyPack, keys: Secrets) -> None:
+    def __init__(self, config: WebConfig, pack: PolicyPack) -> None:
         self.config = config
         self.pack = pack
-        self.keys = keys
+        self.saving = threading.Lock()  # one read-change-write of the plan at a time (the server is threaded)
         self.pages = form.pages(pack)
         self.rules_by_path = form.rules_by_path(pack)
 
@@ -126,7 +126,7 @@ class Site:
         if not self.config.plan.exists():
             return None, [text("web.not_saved", language)]
         log = replace(self.config.log, skip_bad_rows=True)
-        request_ = api.CheckRequest(self.pack.meta.id, self.config.plan, language=language, log=log)
+        request_ = api.CheckRequest(self.config.policy, self.config.plan, language=language, log=log)
         try:
             return api.check_with_pack(self.pack, request_), []
         except (InputError, UsageError) as error:
@@ -136,12 +136,10 @@ class Site:
         page = self._page(name)
         lang = self.language()
         if request.method == "POST":
-            data = self.data()
             if page is None:
-                form.apply_school(data, request.form)
+                self._change(lambda data: form.apply_school(data, request.form))
             else:
-                form.apply_page(data, page, request.form, self.pack.meta.language)
-            planfile.save(self.config.plan, data)
+                self._change(lambda data: form.apply_page(data, page, request.form, self.pack.meta.language))
             at = request.form.get("at", "")
             return redirect(url_for("page", name=name, saved=1, _anchor=at if ANCHOR.fullmatch(at) else None))
         report, problems = self.check(lang)
@@ -149,6 +147,13 @@ class Site:
         return self._render("page.html", lang, name=name, page=page, data=data, problems=problems, report=report,
                             questions=self._questions(page, data, report, lang) if page else [],
                             saved=bool(request.args.get("saved")))
+
+    def _change(self, apply: Callable[[dict], None]) -> None:
+        """Read the plan, apply the posted answers, save it: one request at a time."""
+        with self.saving:
+            data = self.data()
+            apply(data)
+            planfile.save(self.config.plan, data)
 
     def _page(self, name: str) -> form.Page | None:
         if name == form.SCHOOL_PAGE:
@@ -177,9 +182,7 @@ class Site:
         """The rules met by a dated statement: who attests what, and when."""
         lang = self.language()
         if request.method == "POST":
-            data = self.data()
-            form.apply_attestations(data, request.form)
-            planfile.save(self.config.plan, data)
+            self._change(lambda data: form.apply_attestations(data, request.form))
             return redirect(url_for("attestations", saved=1))
         report, problems = self.check(lang)
         findings = {finding.rule_id: finding for finding in report.findings} if report else {}
