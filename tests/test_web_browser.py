@@ -152,7 +152,8 @@ def test_no_horizontal_overflow(browser, server, width):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                             {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
     try:
-        for url in (f"{base}/page/school", section_url(base, "3.12"), section_url(base, "3.3"), f"{base}/log"):
+        for url in (f"{base}/page/school", section_url(base, "3.12"), section_url(base, "3.3"), f"{base}/attestations",
+                    f"{base}/log"):
             browser.get(url)
             scroll, client = browser.execute_script(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
