@@ -64,15 +64,19 @@ def test_without_the_token_every_request_is_refused(app, keys):
     anonymous = app.test_client()
     assert anonymous.get("/page/school").status_code == 403
     assert anonymous.get("/?token=wrong").status_code == 403
-    anonymous.set_cookie(COOKIE, "wrong")
+    anonymous.set_cookie(f"{COOKIE}_80", "wrong")
     assert anonymous.get("/page/school").status_code == 403
 
 
-def test_the_token_in_the_url_becomes_a_strict_httponly_cookie(app, keys):
+def test_the_token_in_the_url_becomes_a_strict_httponly_cookie_named_for_the_port(app, keys):
     response = app.test_client().get(f"/page/2?token={keys.token}&lang=en")
     cookie = response.headers["Set-Cookie"]
     assert response.status_code == 302 and response.headers["Location"] == "/page/2?lang=en"
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and cookie.startswith(f"{COOKIE}_80=")
+    elsewhere = app.test_client()
+    elsewhere.get(f"/?token={keys.token}", headers={"Host": "127.0.0.1:9999"})
+    assert elsewhere.get("/page/school", headers={"Host": "127.0.0.1:9999"}).status_code == 200
+    assert elsewhere.get("/page/school", headers={"Host": "127.0.0.1:9998"}).status_code == 403  # another server's cookie
 
 
 def test_a_post_needs_the_csrf_token_and_this_origin(client, keys, school):

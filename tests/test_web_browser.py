@@ -174,10 +174,11 @@ def status(url: str, data: dict | None = None, headers: dict | None = None) -> i
 
 def test_the_live_server_refuses_without_the_token_and_from_another_origin(browser, server):
     base, keys = server
-    cookie = f"policycheck_token={browser.get_cookie('policycheck_token')['value']}"
+    name = f"policycheck_token_{urllib.parse.urlsplit(base).port}"
+    cookie = f"{name}={browser.get_cookie(name)['value']}"
     assert status(f"{base}/page/school") == 403
     assert status(f"{base}/page/school", headers={"Cookie": cookie}) == 200
     assert status(f"{base}/page/school", {"school.name": "X"}, {"Cookie": cookie, "Origin": base}) == 403
     assert status(f"{base}/page/school", {"csrf": keys.csrf, "school.name": "X"},
                   {"Cookie": cookie, "Origin": "http://evil.example"}) == 403
-    assert browser.get_cookie("policycheck_token")["httpOnly"] is True
+    assert browser.get_cookie(name)["httpOnly"] is True

@@ -17,6 +17,12 @@ from urllib.parse import urlencode, urlsplit
 from flask import Request, Response, abort, redirect
 
 COOKIE = "policycheck_token"
+
+
+def cookie_name(request: Request) -> str:
+    """The token cookie's name for this server's port: cookies are not kept apart by port, so two
+    `serve` running at once would otherwise overwrite each other's token."""
+    return f"{COOKIE}_{urlsplit(f'//{request.host}').port or 80}"
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
 
@@ -36,7 +42,7 @@ def guard(request: Request, keys: Secrets) -> Response | None:
         abort(403)
     if _same(request.args.get("token"), keys.token):
         return _cookie_redirect(request, keys)
-    if not _same(request.cookies.get(COOKIE), keys.token):
+    if not _same(request.cookies.get(cookie_name(request)), keys.token):
         abort(403)
     if request.method == "POST" and not (_same(request.form.get("csrf"), keys.csrf) and same_origin(request)):
         abort(403)
@@ -46,7 +52,7 @@ def guard(request: Request, keys: Secrets) -> Response | None:
 def _cookie_redirect(request: Request, keys: Secrets) -> Response:
     query = urlencode([(name, value) for name, value in request.args.items(multi=True) if name != "token"])
     response = redirect(request.path + (f"?{query}" if query else ""))
-    response.set_cookie(COOKIE, keys.token, httponly=True, samesite="Strict", path="/")
+    response.set_cookie(cookie_name(request), keys.token, httponly=True, samesite="Strict", path="/")
     return response
 
 
