@@ -9,7 +9,9 @@ unanswered as TODO when it was in the plan, and absent when it was not.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from werkzeug.datastructures import MultiDict
@@ -22,6 +24,7 @@ from policycheck.models.question import Question
 from policycheck.web.planfile import MISSING, TODO, get, put
 
 UNANSWERED = object()
+SOURCE_FILE = "source.txt"  # the source document, beside pack.yaml
 SCHOOL_PAGE = "school"
 ATTESTATIONS_PAGE = "attestations"
 
@@ -32,13 +35,25 @@ class Page:
 
     section: str
     questions: list[Question]
+    heading: str | None = None
+    """The section's heading in the document ('Utviklingssamtaler' for 3.3), when the section is a number."""
 
 
 def pages(pack: PolicyPack) -> list[Page]:
     sections: dict[str, list[Question]] = {}
     for question in pack.questions:
         sections.setdefault(question.source.section, []).append(question)
-    return [Page(section, questions) for section, questions in sections.items()]
+    source = Path(pack.folder) / SOURCE_FILE
+    lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
+    return [Page(section, questions, section_heading(section, lines)) for section, questions in sections.items()]
+
+
+def section_heading(section: str, lines: list[str]) -> str | None:
+    """The first line of the document that numbers the section as a heading ('3.3. Utviklingssamtaler')."""
+    if not re.fullmatch(r"\d+(\.\d+)*", section):
+        return None
+    heading = re.compile(rf"^\s*{re.escape(section)}\.\s+(\S.*?)\s*$")
+    return next((match.group(1) for line in lines if (match := heading.match(line))), None)
 
 
 def rules_by_path(pack: PolicyPack) -> dict[str, list[str]]:
