@@ -323,7 +323,8 @@ def test_an_init_plan_keeps_its_comments_as_its_todos_are_answered(client, keys,
     assert code == 0
     text = (school / "plan.yaml").read_text(encoding="utf-8")
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
-    post(client, "/page/school", keys, {"school.name": "Nyskolen", "school.municipality": "Tromsø", "school_year": "2025-2026"})
+    post(client, "/page/school", keys, {"school.name": "Nyskolen", "school.municipality": "Tromsø", "school_year": "2025-2026",
+                                        "school.grades.min": "1", "school.grades.max": "7"})
     post(client, f"/page/{page_number('3.3')}", keys, {
         "shown": ["utviklingssamtaler.per_skolear", "utviklingssamtaler.tema"], "utviklingssamtaler.per_skolear": "2",
         "utviklingssamtaler.tema": ["faglig-utvikling", "sosial-utvikling"]})
@@ -331,13 +332,23 @@ def test_an_init_plan_keeps_its_comments_as_its_todos_are_answered(client, keys,
     assert [line for line in saved.splitlines() if line.lstrip().startswith("#")] == comments
     data = yaml.safe_load(saved)
     assert data["school"]["name"] == "Nyskolen" and data["utviklingssamtaler"]["per_skolear"] == 2
+    assert data["school"]["grades"] == {"min": 1, "max": 7}
 
 
-def test_a_save_that_adds_a_key_writes_the_plan_anew(tmp_path):
+def test_a_new_key_goes_after_its_mappings_last_entry_and_comments_stay(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("# kommentar\nkind: skole-hjem-plan\nschool:\n  name: X  # navnet\n# slutt\n", encoding="utf-8")
+    planfile.save(path, {"kind": "skole-hjem-plan", "school": {"name": "X", "grades": {"min": 1, "max": 7}}, "ny": [1]})
+    assert path.read_text(encoding="utf-8") == ("# kommentar\nkind: skole-hjem-plan\nschool:\n  name: X  # navnet\n"
+                                                 "  grades: {min: 1, max: 7}\n# slutt\nny: [1]\n")
+
+
+def test_a_key_added_to_a_flow_mapping_writes_the_plan_anew(tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text("# kommentar\nkind: skole-hjem-plan\nschool: {name: X}\n", encoding="utf-8")
-    planfile.save(path, {"kind": "skole-hjem-plan", "school": {"name": "X"}, "ny": 1})
-    assert yaml.safe_load(path.read_text(encoding="utf-8"))["ny"] == 1 and "#" not in path.read_text(encoding="utf-8")
+    planfile.save(path, {"kind": "skole-hjem-plan", "school": {"name": "X", "id": "42"}})
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["school"]["id"] == "42"
+    assert "#" not in path.read_text(encoding="utf-8")
 
 
 def test_an_attestation_is_written_for_its_rule_and_meets_it(client, keys, school):

@@ -1,11 +1,11 @@
 """The plan file the form edits: read as plain YAML data, changed one path at a time, saved atomically.
 
 The data keeps the person's key order and every key the form does not know (PyYAML keeps mapping
-order). A save that only changes values of keys the file already has (answering the TODOs of a plan
-`init` wrote, changing an answer) edits those values in the text itself, so every comment, blank line
-and quoting elsewhere stays; the edited text is parsed again and used only if it reads as the new
-data. A save that adds or removes a key writes the plan anew, and PyYAML does not keep comments then
-(docs/web.md says so).
+order). A save edits the text itself where it can: a changed value is replaced, a new key is added
+on the line after its mapping's last entry (both in flow style), so every comment, blank line and
+quoting elsewhere stays; the edited text is parsed again and used only if it reads as the new data.
+Otherwise (a key added to a flow mapping, say) the plan is written anew, and PyYAML does not keep
+comments then (docs/web.md says so).
 """
 
 from __future__ import annotations
@@ -67,21 +67,23 @@ def save(path: Path, data: dict) -> None:
 
 
 def edit_in_place(text: str, data: dict) -> str | None:
-    """The text with the values that differ from `data` replaced (flow style), or None when a key was
-    added or removed, or when the edited text would not read back as `data`."""
+    """The text with the values that differ from `data` replaced and the keys `data` adds at the end of a
+    block mapping inserted after its last entry (flow style), or None when a key was removed or
+    reordered, when a key is added to a flow mapping, or when the edited text would not read back as `data`."""
     try:
         old, root = _parsed(text), yaml.compose(text)
     except (InputError, yaml.YAMLError):
         return None
-    changes = _changed_paths(old, data, ())
+    changes = _changes(old, data, ())
     if changes is None:
         return None
-    spans = sorted(((_node(root, path), path) for path in changes), key=lambda item: -item[0].start_mark.index
-                   if item[0] is not None else 0)
-    for node, path in spans:
-        if node is None:
-            return None
-        text = _replaced(text, node, get(data, ".".join(map(str, path))))
+    edits = [_replacement(text, _node(root, path), get(data, _dotted(path))) for path in changes[0]]
+    edits += [_insertion(text, _node(root, path), {key: get(data, _dotted(path + (key,))) for key in keys})
+              for path, keys in changes[1].items()]
+    if None in edits:
+        return None
+    for start, end, new in sorted(edits, key=lambda edit: (-edit[0], edit[1] - edit[0])):  # at a tie, insert first
+        text = text[:start] + new + text[end:]
     try:
         return text if _parsed(text) == data else None
     except InputError:
@@ -93,21 +95,28 @@ def _parsed(text: str) -> Any:
     return parse_yaml(text, "plan").data
 
 
-def _changed_paths(old: Any, new: Any, path: tuple) -> list[tuple] | None:
-    """The paths whose values differ, descending only through mappings with the same keys in the same order."""
+def _dotted(path: tuple) -> str:
+    return ".".join(map(str, path))
+
+
+def _changes(old: Any, new: Any, path: tuple) -> tuple[list[tuple], dict[tuple, list[str]]] | None:
+    """The paths whose values differ, and the keys added at the end of each mapping, descending only
+    through mappings whose keys stay in order; None when a key is removed or moved."""
     if old == new:
-        return []
+        return [], {}
     if not (isinstance(old, dict) and isinstance(new, dict)):
-        return [path] if path else None
-    if list(old) != list(new):
+        return ([path], {}) if path else None
+    if list(new)[:len(old)] != list(old):
         return None
-    found: list[tuple] = []
+    replaced: list[tuple] = []
+    added = {path: list(new)[len(old):]} if len(new) > len(old) else {}
     for key in old:
-        below = _changed_paths(old[key], new[key], path + (key,))
+        below = _changes(old[key], new[key], path + (key,))
         if below is None:
             return None
-        found += below
-    return found
+        replaced += below[0]
+        added.update(below[1])
+    return replaced, added
 
 
 def _node(root: yaml.Node, path: tuple) -> yaml.Node | None:
@@ -121,22 +130,38 @@ def _node(root: yaml.Node, path: tuple) -> yaml.Node | None:
     return node
 
 
-def _replaced(text: str, node: yaml.Node, value: Any) -> str:
-    """The node's text replaced by the value in flow style; the line breaks that ended it are kept. A block
+def _replacement(text: str, node: yaml.Node | None, value: Any) -> tuple[int, int, str] | None:
+    """(start, end, new text) replacing the node's text by the value in flow style; the line breaks that ended it are kept. A block
     list starts on its own line, maybe at its key's indentation, so the flow replacing it is indented deeper;
     an empty value (`key:`) gets a space after the colon."""
+    if node is None:
+        return None
     start, end = node.start_mark.index, node.end_mark.index
     old = text[start:end]
     trailing = old[len(old.rstrip()):]
     deeper = "  " if isinstance(node, yaml.CollectionNode) and not node.flow_style else " " if start == end else ""
-    return text[:start] + deeper + _flow(value) + trailing + text[end:]
+    return start, end, deeper + _flow(value) + trailing
+
+
+def _insertion(text: str, node: yaml.Node | None, entries: dict) -> tuple[int, int, str] | None:
+    """(at, at, lines) adding the entries to a block mapping, on the lines after its last entry, at its
+    keys' indentation; None for a flow mapping."""
+    if not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
+        return None
+    at = node.value[-1][1].end_mark.index
+    if at == 0 or text[at - 1] != "\n":
+        line_end = text.find("\n", at)
+        at = len(text) if line_end < 0 else line_end + 1
+    indent = " " * node.value[0][0].start_mark.column
+    lines = "".join(f"{indent}{_flow(key)}: {_flow(value)}\n" for key, value in entries.items())
+    return at, at, ("" if text[:at].endswith("\n") or not text[:at] else "\n") + lines
 
 
 def _flow(value: Any) -> str:
     """The value as YAML on one line: flow style, and a text of several lines double-quoted with \\n."""
     if isinstance(value, str) and "\n" in value:
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 30)
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=1 << 30)
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
 
 
