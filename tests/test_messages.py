@@ -107,6 +107,9 @@ def test_every_status_has_a_label_and_a_summary_count():
 
 # --- the catalogues against the code ------------------------------------------------------------------------
 
+TEMPLATE_KEY = re.compile(r"""\bt\(["']([a-z0-9_.]+)["']""")
+
+
 def _source_strings() -> tuple[set[str], list[re.Pattern], list[tuple[str, ast.expr]]]:
     """Every string literal in the package, a pattern for every f-string, and each message key argument."""
     literals, patterns, keys = set(), [], []
@@ -119,6 +122,8 @@ def _source_strings() -> tuple[set[str], list[re.Pattern], list[tuple[str, ast.e
                 patterns.append(_pattern(node))
             elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Message", "text") and node.args:
                 keys.append((f"{path.name}:{node.lineno}", node.args[0]))
+    for path in SOURCE.rglob("*.html"):  # the web app's templates name their texts as t("key")
+        literals |= set(TEMPLATE_KEY.findall(path.read_text(encoding="utf-8")))
     return literals, patterns, keys
 
 

@@ -250,6 +250,29 @@ def init(policy: str, output: Path | None, force: bool) -> None:
                f"policycheck validate --policy {policy} {output}", err=True)
 
 
+@cli.command(epilog=exit_codes("  0  the server was stopped (Ctrl-C)", "  2  an unknown pack, or a plan that cannot be read"))
+@click.option("--policy", "-p", metavar="PACK", shell_complete=complete_pack,
+              help="Pack to fill in (default: the plan's 'policy').")
+@click.option("--plan", type=click.Path(path_type=Path, dir_okay=False), default=Path("plan.yaml"), show_default=True,
+              help="The plan the form reads and saves (made on the first save); its folder is the school's folder.")
+@click.option("--log", "logs", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Activity log export (CSV); repeatable. The log page can upload one instead.")
+@click.option("--roster", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Classes and pupils (YAML).")
+@click.option("--mapping", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="Column mapping (YAML) for the export.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (default: a free one).")
+@click.option("--no-browser", is_flag=True, help="Print the address only; do not open a browser.")
+def serve(policy: str | None, plan: Path, logs: tuple[Path, ...], roster: Path | None, mapping: Path | None,
+          port: int, no_browser: bool) -> None:
+    """Fill in the plan as a form in the browser, with the rules' verdicts beside each answer (a local
+    web app on 127.0.0.1, opened with the access token in the address it prints)."""
+    from policycheck.logrun import LogOptions
+    from policycheck.web.app import WebConfig, plan_policy, serve as serve_app  # Flask loads only for this command
+
+    config = WebConfig(policy or plan_policy(plan), plan, LogOptions(logs=logs, roster=roster, mapping=mapping))
+    serve_app(config, port, open_browser=not no_browser,
+              announce=lambda url: click.echo(f"policycheck serve: open {url} (Ctrl-C stops)", err=True))
+
+
 @cli.command(epilog=exit_codes("  0  the diff was written (with or without differences)",
                                "  2  a pack or version that cannot be found or loaded"))
 @click.argument("before", metavar="PACK@A")
