@@ -396,3 +396,42 @@ def test_a_plan_that_cannot_be_read_is_shown_with_where_and_is_not_overwritten(c
     assert response.status_code == 422 and "plan.yaml:" in page and 'id="answers"' not in page
     assert post(client, "/page/school", keys, {"school.name": "Y"}).status_code == 422
     assert (school / "plan.yaml").read_text(encoding="utf-8") == broken
+
+
+OWN_EXPORT = """Dato;Hva;Klasse;Elev;Samtale;Kanal
+06.10.2025;Beskjed fra foresatte;5A;elev-5a-01;T-1;e-post
+07.10.2025;Svar til foresatte;5A;elev-5a-01;T-1;transponder
+08.10.2025;Foreldremøte;5A;;;
+"""
+
+
+def test_an_export_of_another_system_is_mapped_in_the_page(school, keys):
+    """Neither Aula nor Transponder: the school maps its columns and its type names, and the log rules read it."""
+    (school / "export.csv").write_text(OWN_EXPORT, encoding="utf-8")
+    options = LogOptions(logs=(school / "export.csv",), roster=EXAMPLE / "roster.yaml")
+    client = create_app(WebConfig("tromso", school / "plan.yaml", options), keys).test_client()
+    client.get(f"/?token={keys.token}")
+    assert 'id="map-columns"' in client.get("/log").get_data(as_text=True)
+    page = client.get("/log/columns").get_data(as_text=True)
+    assert '<option value="Dato">' in page and "type-0" not in page  # no type column chosen yet
+    columns = {"column.date": "Dato", "column.type": "Hva", "column.class": "Klasse", "column.pupil": "Elev",
+               "column.thread": "Samtale", "column.channel": "Kanal", "date_format": "dd.mm.yyyy"}
+    assert post(client, "/log/columns", keys, columns).status_code == 302
+    page = client.get("/log/columns?saved=1").get_data(as_text=True)
+    assert "Beskjed fra foresatte" in page and "Foreldremøte" in page
+    assert re.search(r'name="type.\d+">.*?<option value="foreldremote" selected', page, re.S), "guessed by its own word"
+    values = sorted(["Beskjed fra foresatte", "Foreldremøte", "Svar til foresatte"])
+    types = {f"type.{values.index(value)}": type_id for value, type_id in
+             (("Beskjed fra foresatte", "henvendelse"), ("Svar til foresatte", "svar"), ("Foreldremøte", "foreldremote"))}
+    assert post(client, "/log/columns", keys, {**columns, **types}).status_code == 302
+    mapping = yaml.safe_load((school / UPLOADS / "mapping.yaml").read_text(encoding="utf-8"))
+    assert mapping["columns"]["type"] == "Hva" and mapping["types"]["Svar til foresatte"] == "svar"
+    log_page = client.get("/log").get_data(as_text=True)
+    assert re.search(r'id="log-rows">[^<]*\b3\b', log_page), "all three rows are read"
+    cli = api.run_check(api.CheckRequest(policy="tromso", plan=school / "plan.yaml", log=LogOptions(
+        logs=(school / "export.csv",), roster=EXAMPLE / "roster.yaml", mapping=school / UPLOADS / "mapping.yaml")))
+    assert cli.log.rows_read == 3 and cli.log.rows_rejected == 0  # the CLI reads the same mapping file
+
+
+def test_the_columns_page_without_an_upload_goes_back_to_the_log_page(client):
+    assert client.get("/log/columns").status_code == 302

@@ -20,11 +20,14 @@ from policycheck.loading.mapping import load_mapping
 from policycheck.loading.packs import load_pack
 from policycheck.messages import text
 from policycheck.models.common import LANGUAGES, localize
+from policycheck.models.events import EVENT_COLUMNS
+from policycheck.models.mapping import DATE_FORMATS
 from policycheck.models.pack import PolicyPack
 from policycheck.models.report import Report, Status
 from policycheck.reports.html import HtmlReporter
 from policycheck.resources import data_dir
-from policycheck.web import form, planfile
+from policycheck.vocabulary import EVENT_TYPES
+from policycheck.web import columns, form, planfile
 from policycheck.web.security import Secrets, guard, secure_headers
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -100,6 +103,7 @@ def create_app(config: WebConfig, keys: Secrets | None = None) -> Flask:
     app.add_url_rule("/page/<name>", "page", site.page, methods=["GET", "POST"])
     app.add_url_rule("/attestations", "attestations", site.attestations, methods=["GET", "POST"])
     app.add_url_rule("/log", "log", site.log, methods=["GET", "POST"])
+    app.add_url_rule("/log/columns", "columns", site.columns, methods=["GET", "POST"])
     app.add_url_rule("/report.html", "report", site.report_download)
     return app
 
@@ -227,6 +231,29 @@ class Site:
         elif mapping in mappings:
             options = replace(options, mapping=mappings[mapping])
         self.config.log = options
+
+    def columns(self) -> Any:
+        """Map an export of the school's own system: its columns, then the values of its type column."""
+        options = self.config.log
+        if not options.logs:
+            return redirect(url_for("log"))
+        lang = self.language()
+        current = load_mapping(options.mapping) if options.mapping else None
+        header, _ = columns.read_export(options.logs[0], None)
+        chosen = current.columns if current and current.columns else columns.guessed_columns(header)
+        header, values = columns.read_export(options.logs[0], chosen.get("type"))
+        if request.method == "POST":
+            mapping = columns.mapping_from_form(request.form.to_dict(), header, values)
+            path = self.config.folder / UPLOADS / "mapping.yaml"
+            columns.write_mapping(mapping, path)
+            self.config.log = replace(options, mapping=path)
+            return redirect(url_for("columns", saved=1))
+        types = {value: (current.types.get(value) if current else None) or columns.guessed_type(value)
+                 for value in values}
+        return self._render("columns.html", lang, header=header, chosen=chosen, values=values, types=types,
+                            missing=columns.missing_required(current) if current else [],
+                            saved=bool(request.args.get("saved")), date_format=current.date_format if current else None,
+                            columns_wanted=EVENT_COLUMNS, date_formats=list(DATE_FORMATS), event_types=list(EVENT_TYPES))
 
     def report_download(self) -> Any:
         report, problems = self.check(self.language())
