@@ -283,7 +283,7 @@ def serve(policy: str | None, plan: Path, logs: tuple[Path, ...], roster: Path |
 @LANG_OPTION
 def diff(before: str, after: str, format_name: str, output: Path | None, language: str | None) -> None:
     """List the rules added, removed and changed (quote, severity, check, legal basis) and the
-    parameters changed between two packs, e.g. `diff vest@1.0.0 vest@2.0.0` or two pack folders."""
+    parameters changed between two packs: two versions of one (`diff PACK@1.0.0 PACK`) or two pack folders."""
     old, new = load_pack(before), load_pack(after)
     _emit(render_diff(diff_packs(old, new, language or new.meta.language), format_name), output)
 
