@@ -94,3 +94,20 @@ def test_test_and_validate_refuse_a_required_rule_of_the_parents_with_its_locati
 def test_validate_accepts_the_bundled_packs_as_folders():
     result = run_cli("validate", str(ROOT / "policies" / "tromso"), str(ROOT / "policies" / "vest"))
     assert result.exit_code == 0 and result.stdout.count(": ok (pack)") == 2
+
+
+def test_a_remembered_pack_is_read_again_when_a_file_changes_and_is_never_shared(tmp_path):
+    """load_pack remembers a parsed pack; an edited file is read anew, and no caller sees another's changes."""
+    import shutil
+
+    from policycheck.loading.packs import load_pack
+
+    pack_dir = tmp_path / "pack"
+    shutil.copytree(ROOT / "tests" / "data" / "minipack", pack_dir)
+    first = load_pack(str(pack_dir))
+    first.parameters["samtaler_per_ar"] = 99  # what an override file does to the pack it extends
+    assert load_pack(str(pack_dir)).parameters["samtaler_per_ar"] == 2
+    rules = pack_dir / "rules" / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("Kontaktlærer er oppgitt", "Kontaktlæreren er oppgitt"),
+                     encoding="utf-8")
+    assert load_pack(str(pack_dir)).rule("mini-kontaktlaerer").title["nb"] == "Kontaktlæreren er oppgitt"

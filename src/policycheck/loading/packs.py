@@ -54,9 +54,35 @@ def load_pack(reference: str, on: dt.date | None = None) -> PolicyPack:
     folder = resolve_pack_folder(reference)
     versions = pack_versions(folder)
     chosen = _choose_version(versions, pinned, on, reference)
-    pack = _load_pack_folder(Path(chosen.folder), on)
+    pack = _loaded_pack_folder(Path(chosen.folder), on)
     chosen_on = on if len(versions) > 1 and pinned is None else None
     return pack.model_copy(update={"versions": versions, "chosen_on": chosen_on})
+
+
+_LOADED: dict[tuple, PolicyPack] = {}
+LOADED_PACKS_KEPT = 16
+
+
+def _loaded_pack_folder(folder: Path, on: dt.date | None) -> PolicyPack:
+    """`_load_pack_folder`, remembered while none of the pack's files changes (by path, size and time).
+
+    Parsing a pack's YAML with line marks takes most of a second; a process that loads one pack
+    many times (the web app after each save, an audit's workers, the test suite) reads it once.
+    The caller gets a deep copy, since an override file changes the pack it extends.
+    """
+    key = (str(folder.resolve()), on or dt.date.today(), _files_state(folder))
+    if key not in _LOADED:
+        if len(_LOADED) >= LOADED_PACKS_KEPT:
+            _LOADED.clear()
+        _LOADED[key] = _load_pack_folder(folder, on)
+    return _LOADED[key].model_copy(deep=True)
+
+
+def _files_state(folder: Path) -> tuple:
+    files = [folder / PACK_FILE, folder / VOCABULARIES_FILE, *(folder / "rules").glob("*.yaml"),
+             *(folder / QUESTIONS_FOLDER).glob("*.yaml")]
+    return tuple(sorted((str(path), stat.st_size, stat.st_mtime_ns) for path in files if path.is_file()
+                        for stat in [path.stat()]))
 
 
 def split_version(reference: str) -> tuple[str, str | None]:
