@@ -96,7 +96,7 @@ def _broken_result(school: SchoolResult, ids: _Ids) -> dict:
     day = f"{ids.as_of}T00:00:00Z"
     return {"uuid": ids.of("broken", school.folder), "title": f"{school.name or school.folder}: not checked",
             "description": f"The inputs of {school.folder} could not be read.", "start": day, "end": day,
-            "props": [_prop("status", "broken")], "remarks": school.error or "",
+            "props": [prop("status", "broken")], "remarks": school.error or "",
             "reviewed-controls": {"control-selections": [{"include-all": {}}]}}
 
 
@@ -116,7 +116,8 @@ def _timestamp(report: Report) -> str:
     return f"{report.as_of.isoformat()}T00:00:00Z"
 
 
-def _prop(name: str, value: object) -> dict:
+def prop(name: str, value: object) -> dict:
+    """A property in policycheck's namespace (shared with the catalog, `policycheck.catalog`)."""
     return {"name": name, "ns": NAMESPACE, "value": str(value)}
 
 
@@ -124,8 +125,8 @@ def _metadata(report: Report) -> dict:
     school = report.inputs.school or report.inputs.school_id or "?"
     return {"title": f"{school}: {report.policy.title}", "last-modified": _timestamp(report),
             "version": report.as_of.isoformat(), "oscal-version": OSCAL_VERSION,
-            "props": [_prop("tool-version", f"policycheck {report.tool_version}"),
-                      _prop("language", report.language)]}
+            "props": [prop("tool-version", f"policycheck {report.tool_version}"),
+                      prop("language", report.language)]}
 
 
 def _result(report: Report, ids: _Ids) -> dict:
@@ -135,7 +136,7 @@ def _result(report: Report, ids: _Ids) -> dict:
         "uuid": ids.of("result"),
         "title": f"{report.inputs.school or report.inputs.school_id or '?'}: {report.policy.id} {report.policy.version}",
         "description": _description(report), "start": _timestamp(report), "end": _timestamp(report),
-        "props": [_prop("school-year", report.inputs.school_year)] if report.inputs.school_year else [],
+        "props": [prop("school-year", report.inputs.school_year)] if report.inputs.school_year else [],
         "reviewed-controls": _reviewed_controls(report),
         "observations": [observation for found in observations.values() for observation in found],
         "risks": [_risk(finding, ids) for finding in decided if finding.status.is_gap or finding.waiver],
@@ -190,8 +191,8 @@ def _finding(finding: Finding, observations: list[dict], ids: _Ids) -> dict:
     target = {"type": "objective-id", "target-id": finding.rule_id, "title": finding.title,
               "description": finding.source.quote, "status": {"state": state, "reason": reason}}
     result = {"uuid": ids.of(finding.rule_id, "finding"), "title": finding.title, "description": finding.message,
-              "props": [_prop("status", finding.status.value), _prop("severity", finding.severity.value),
-                        _prop("section", finding.source.section)],
+              "props": [prop("status", finding.status.value), prop("severity", finding.severity.value),
+                        prop("section", finding.source.section)],
               "target": target,
               "related-observations": [{"observation-uuid": observation["uuid"]} for observation in observations]}
     if finding.status.is_gap or finding.waiver:
@@ -204,12 +205,12 @@ def _risk(finding: Finding, ids: _Ids) -> dict:
     waived = finding.status is Status.waived
     risk = {"uuid": ids.of(finding.rule_id, "risk"), "title": finding.title, "description": finding.message,
             "statement": f"{finding.source.section}: {finding.source.quote}",
-            "props": [_prop("severity", finding.severity.value)],
+            "props": [prop("severity", finding.severity.value)],
             "status": "deviation-approved" if waived else "open"}
     if finding.waiver:
-        risk["props"] += [_prop("approved-by", finding.waiver.approved_by), _prop("waiver-reason", finding.waiver.reason)]
+        risk["props"] += [prop("approved-by", finding.waiver.approved_by), prop("waiver-reason", finding.waiver.reason)]
         if finding.waiver.granted:
-            risk["props"].append(_prop("granted", finding.waiver.granted.isoformat()))
+            risk["props"].append(prop("granted", finding.waiver.granted.isoformat()))
     if waived and finding.waiver:
         risk["deadline"] = f"{finding.waiver.expires.isoformat()}T23:59:59Z"
     if finding.remediation:
@@ -221,9 +222,9 @@ def _risk(finding: Finding, ids: _Ids) -> dict:
 def _resources(report: Report, ids: _Ids) -> list[dict]:
     pack = {"uuid": ids.of("pack"), "title": f"{report.policy.title} ({report.policy.id} {report.policy.version})",
             "description": "The policy pack the school was checked against; its rules are the controls.",
-            "props": [_prop("pack", report.policy.id), _prop("pack-version", report.policy.version)]
-            + ([_prop("pack-revision", report.policy.revision)] if report.policy.revision else [])
-            + [_prop("override", override) for override in report.policy.overrides]}
+            "props": [prop("pack", report.policy.id), prop("pack-version", report.policy.version)]
+            + ([prop("pack-revision", report.policy.revision)] if report.policy.revision else [])
+            + [prop("override", override) for override in report.policy.overrides]}
     inputs = [{"uuid": ids.of("input", file), "title": relative_file(file),
                "rlinks": [{"href": relative_file(file)}]} for file in _input_files(report)]
     return [pack, *inputs]

@@ -9,9 +9,7 @@ unanswered as TODO when it was in the plan, and absent when it was not.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable
 
 from werkzeug.datastructures import MultiDict
@@ -21,10 +19,10 @@ from policycheck.messages import text
 from policycheck.models.common import localize
 from policycheck.models.pack import PolicyPack, Rule
 from policycheck.models.question import Question
+from policycheck.source_text import section_heading, source_lines
 from policycheck.web.planfile import MISSING, TODO, get, put
 
 UNANSWERED = object()
-SOURCE_FILE = "source.txt"  # the source document, beside pack.yaml
 SCHOOL_PAGE = "school"
 ATTESTATIONS_PAGE = "attestations"
 
@@ -43,17 +41,8 @@ def pages(pack: PolicyPack) -> list[Page]:
     sections: dict[str, list[Question]] = {}
     for question in pack.questions:
         sections.setdefault(question.source.section, []).append(question)
-    source = Path(pack.folder) / SOURCE_FILE
-    lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
+    lines = source_lines(pack.folder)
     return [Page(section, questions, section_heading(section, lines)) for section, questions in sections.items()]
-
-
-def section_heading(section: str, lines: list[str]) -> str | None:
-    """The first line of the document that numbers the section as a heading ('3.3. Utviklingssamtaler')."""
-    if not re.fullmatch(r"\d+(\.\d+)*", section):
-        return None
-    heading = re.compile(rf"^\s*{re.escape(section)}\.\s+(\S.*?)\s*$")
-    return next((match.group(1) for line in lines if (match := heading.match(line))), None)
 
 
 def rules_by_path(pack: PolicyPack) -> dict[str, list[str]]:
