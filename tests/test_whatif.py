@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from policycheck import logrun
-from policycheck.audit import whatif
+from policycheck import api, logrun
 from policycheck.audit.run import AuditRequest, merge_audits, run_audit
 from policycheck.audit.shard import Shard
 from policycheck.errors import UsageError
@@ -126,7 +125,7 @@ def test_each_school_is_read_once_for_both_scenarios(municipality, monkeypatch):
             return function(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(whatif, "read_plan", counting("plan", whatif.read_plan))
+    monkeypatch.setattr(api, "read_plan", counting("plan", api.read_plan))  # the what-if reads through api.read_plan_in_force
     monkeypatch.setattr(logrun, "prepare", counting("prepare", logrun.prepare))
     monkeypatch.setattr(logrun, "read_logs", counting("events", logrun.read_logs))
     audit = _audit(municipality, what_if=("svarfrist_virkedager=2",))

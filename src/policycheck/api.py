@@ -14,7 +14,7 @@ from policycheck.checks.base import PlanView
 from policycheck.engine import evaluate, school_year_start
 from policycheck.errors import InputError, UsageError, did_you_mean
 from policycheck.loading.packs import PACK_FILE, bundled_pack_names, duty_lint, load_pack
-from policycheck.loading.plans import LevelledProblem, load_plan, read_plan
+from policycheck.loading.plans import LevelledProblem, PlanReading, load_plan, read_plan
 from policycheck.loading.roster import load_roster
 from policycheck.loading.validate import check_schema, validate_document
 from policycheck.loading.yamlfile import YamlDocument, load_yaml
@@ -55,12 +55,7 @@ def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
     A pack with several versions or dated parameters is loaded again as it stood on the first day
     of the plan's school year (1 August), unless that is the version already loaded.
     """
-    reading = read_plan(request.plan, pack)
-    as_of = request.as_of or default_as_of(reading.plan, dt.date.today())
-    if pack.dated:
-        loaded, pack = pack, pack_in_force(request.policy, school_year_start(reading.plan) or as_of)
-        if pack.folder != loaded.folder:
-            reading = read_plan(request.plan, pack)  # the plan's answers are read by that version's questions
+    pack, reading, as_of = read_plan_in_force(pack, request.policy, request)
     if request.on_answer_problems is not None and reading.answer_problems:
         request.on_answer_problems(reading.located(request.language or pack.meta.language))
     plan, view = reading.plan, reading.view
@@ -70,6 +65,19 @@ def check_with_pack(pack: PolicyPack, request: CheckRequest) -> Report:
         roster = load_roster(request.log.roster) if request.log.roster else None
         report = redact_report(report, roster_identifiers(roster))
     return report
+
+
+def read_plan_in_force(pack: PolicyPack, reference: str,
+                       request: CheckRequest) -> tuple[PolicyPack, PlanReading, dt.date]:
+    """The pack as in force on the plan's school year (a dated pack is loaded again for its 1 August),
+    the plan read by that version's questions, and the as-of day."""
+    reading = read_plan(request.plan, pack)
+    as_of = request.as_of or default_as_of(reading.plan, dt.date.today())
+    if pack.dated:
+        loaded, pack = pack, pack_in_force(reference, school_year_start(reading.plan) or as_of)
+        if pack.folder != loaded.folder:
+            reading = read_plan(request.plan, pack)  # the plan's answers are read by that version's questions
+    return pack, reading, as_of
 
 
 @lru_cache(maxsize=8)

@@ -15,13 +15,12 @@ from functools import lru_cache
 import yaml
 
 from policycheck import logrun
-from policycheck.api import CheckRequest, default_as_of, pack_in_force, postprocess
+from policycheck.api import CheckRequest, pack_in_force, postprocess, read_plan_in_force
 from policycheck.baseline import with_identities
 from policycheck.engine import evaluate, school_year_start
 from policycheck.errors import UsageError
 from policycheck.loading.overrides import set_parameter
 from policycheck.loading.packs import load_pack
-from policycheck.loading.plans import read_plan
 from policycheck.models.pack import PolicyPack
 from policycheck.models.report import Report
 
@@ -75,13 +74,9 @@ def scenario_pack(scenario: Scenario, day: dt.date | None) -> PolicyPack:
 def check_scenarios(scenarios: tuple[Scenario, ...], request: CheckRequest) -> list[Report]:
     """One report per scenario from one reading of the plan, roster and log (as `api.check_with_pack`
     judges one pack: the version in force on the plan's school year, waivers applied)."""
-    first = base_pack(scenarios[0].policy)
-    reading = read_plan(request.plan, first)
-    as_of = request.as_of or default_as_of(reading.plan, dt.date.today())
+    first, reading, as_of = read_plan_in_force(base_pack(scenarios[0].policy), scenarios[0].policy, request)
     day = (school_year_start(reading.plan) or as_of) if first.dated else None
     packs = [scenario_pack(scenario, day) for scenario in scenarios]
-    if packs[0].folder != first.folder:
-        reading = read_plan(request.plan, packs[0])  # the plan's answers are read by that version's questions
     plan, view = reading.plan, reading.view
     prepared = logrun.prepare(request.log, packs[0].meta.jurisdiction.country, plan.school_year, as_of)
     events = tuple(prepared.events) if len(packs) > 1 else prepared.events
