@@ -80,3 +80,13 @@ def measure(page: str, width: int, tmp_path: Path) -> dict:
     dom = _run(_framed(measured, width, tmp_path, "measure"), width, tmp_path, "--dump-dom")
     start = dom.index('<pre id="measured">') + len('<pre id="measured">')
     return json.loads(html.unescape(dom[start:dom.index("</pre>", start)]))
+
+
+def assert_fits_the_screen(page: str, width: int, tmp_path: Path, name: str) -> dict:
+    """Screenshot the page `width` px wide (kept under tmp_path for a person to look at), assert it
+    renders and has no horizontal overflow, and return its layout figures for further checks."""
+    png = screenshot(page, width, tmp_path, name)
+    assert png.stat().st_size > 10_000
+    measured = measure(page, width, tmp_path)
+    assert measured["clientWidth"] == width and measured["scrollWidth"] <= measured["clientWidth"]
+    return measured
